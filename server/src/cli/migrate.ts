@@ -1,0 +1,38 @@
+import 'reflect-metadata';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { readConfig } from '../config.js';
+import { startEmbeddedPostgres } from '../database/embedded-postgres.js';
+import { ensureDatabase } from '../database/ensure-database.js';
+import { ormConfig } from '../database/orm.js';
+
+/**
+ * `up`: applies pending migrations. `create`: prints the SQL that would bring the database in line with
+ * the entities, as a starting point for a new migration in server/src/migrations/ (add it to index.ts).
+ */
+const command = process.argv[2] ?? 'up';
+const config = readConfig();
+const embedded = config.DATABASE_URL
+  ? undefined
+  : await startEmbeddedPostgres({ dataDir: config.DATA_DIR, port: config.EMBEDDED_DB_PORT });
+let url = config.DATABASE_URL;
+if (embedded) {
+  await ensureDatabase(embedded.adminUrl, 'sozialraum');
+  url = embedded.urlFor('sozialraum');
+}
+const orm = await MikroORM.init(ormConfig(url!));
+try {
+  if (command === 'up') {
+    const applied = await orm.getMigrator().up();
+    console.log(applied.length ? `Angewendet: ${applied.map((m) => m.name).join(', ')}` : 'Keine offenen Migrationen');
+  } else if (command === 'create') {
+    await orm.getMigrator().up();
+    const sql = await orm.getSchemaGenerator().getUpdateSchemaSQL({ wrap: false });
+    console.log(sql.trim() || '-- Datenbank und Entitäten stimmen überein');
+  } else {
+    console.error(`Unbekannter Befehl: ${command} (erlaubt: up, create)`);
+    process.exitCode = 1;
+  }
+} finally {
+  await orm.close();
+  await embedded?.stop();
+}

@@ -1,0 +1,44 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { registerEnumType } from 'type-graphql';
+import { Forbidden, Unauthenticated } from './errors.js';
+import type { FormValidatorCache } from '../forms/form-validator-cache.js';
+
+/** The six roles of the process (see GLOSSARY.md). */
+export enum Role {
+  ADMIN = 'ADMIN',
+  TEAM_LEAD = 'TEAM_LEAD',
+  REGIONAL_TEAM = 'REGIONAL_TEAM',
+  FINANCE = 'FINANCE',
+  PROVIDER = 'PROVIDER',
+  COMMITTEE = 'COMMITTEE',
+}
+registerEnumType(Role, { name: 'Role' });
+
+/** Who is asking. Every resolver decides with this what the caller may do and see. */
+export interface Caller {
+  userId: string;
+  displayName: string;
+  roles: Role[];
+  /** Set for PROVIDER staff: the provider organisation whose data they may see. */
+  providerId?: string;
+}
+
+export interface GraphQLContext {
+  /** A fresh unit of work for this request. */
+  em: EntityManager;
+  caller: Caller | null;
+  formValidators: FormValidatorCache;
+}
+
+/** Returns the caller or fails with UNAUTHENTICATED. */
+export function requireCaller(context: GraphQLContext): Caller {
+  if (!context.caller) throw Unauthenticated();
+  return context.caller;
+}
+
+/** Returns the caller when it holds one of `roles`, or fails with FORBIDDEN. */
+export function requireRole(context: GraphQLContext, ...roles: Role[]): Caller {
+  const caller = requireCaller(context);
+  if (!caller.roles.some((role) => roles.includes(role))) throw Forbidden();
+  return caller;
+}

@@ -1,0 +1,60 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * The errors that end a request. Each carries a stable `extensions.code` that clients switch on;
+ * messages are German because they may reach a user.
+ */
+export const ErrorCode = {
+  NotFound: 'NOT_FOUND',
+  Forbidden: 'FORBIDDEN',
+  Unauthenticated: 'UNAUTHENTICATED',
+  Conflict: 'CONFLICT',
+  FormVersionOutdated: 'FORM_VERSION_OUTDATED',
+  ValidationFailed: 'VALIDATION_FAILED',
+  BadUserInput: 'BAD_USER_INPUT',
+  Internal: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export interface FieldErrorDetail {
+  path: string;
+  message: string;
+}
+
+function appError(code: ErrorCode, message: string, details?: Record<string, unknown>): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, ...details } });
+}
+
+export const NotFound = (what: string) => appError(ErrorCode.NotFound, `${what} wurde nicht gefunden.`);
+
+export const Forbidden = (message = 'Sie haben keine Berechtigung für diese Aktion.') =>
+  appError(ErrorCode.Forbidden, message);
+
+export const Unauthenticated = () => appError(ErrorCode.Unauthenticated, 'Bitte melden Sie sich an.');
+
+export const Conflict = (message: string, details?: Record<string, unknown>) =>
+  appError(ErrorCode.Conflict, message, details);
+
+export const FormVersionOutdated = (publishedVersionId: string | null) =>
+  appError(
+    ErrorCode.FormVersionOutdated,
+    'Das Formular wurde inzwischen geändert. Bitte laden Sie die aktuelle Fassung; Ihre Eingaben bleiben erhalten.',
+    { publishedVersionId },
+  );
+
+export const ValidationFailed = (message: string, fieldErrors: FieldErrorDetail[] = []) =>
+  appError(ErrorCode.ValidationFailed, message, { fieldErrors });
+
+export const BadUserInput = (message: string) => appError(ErrorCode.BadUserInput, message);
+
+/** Codes whose messages are written for the client and may pass through unchanged. */
+export const publicErrorCodes: ReadonlySet<string> = new Set([
+  ...Object.values(ErrorCode).filter((code) => code !== ErrorCode.Internal),
+  // Raised by Apollo Server and graphql-armor before a resolver runs.
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);

@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import { Entity, Enum, Index, ManyToOne, type Opt, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { GraphQLJSON } from 'graphql-scalars';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Form } from './form.entity.js';
+
+export enum FormVersionStatus {
+  DRAFT = 'DRAFT',
+  PUBLISHED = 'PUBLISHED',
+  ARCHIVED = 'ARCHIVED',
+}
+registerEnumType(FormVersionStatus, {
+  name: 'FormVersionStatus',
+  description: 'DRAFT: in Bearbeitung; PUBLISHED: in Kraft; ARCHIVED: abgelöst.',
+});
+
+/** Where a version came from: a file in form-definitions/ or an edit in the browser. */
+export enum FormVersionSource {
+  FILE = 'FILE',
+  EDITOR = 'EDITOR',
+}
+
+/**
+ * One version of a form: JSON Schema, UI schema and sample data. A version that was published never
+ * changes again (a database trigger enforces this too); submissions point at the version they were
+ * filled in.
+ */
+@ObjectType({ description: 'Eine Fassung eines Formulars.' })
+@Entity({ tableName: 'form_version' })
+@Unique({ properties: ['form', 'number'] })
+@Index({ properties: ['form', 'contentHash'] })
+// At most one version in force and one draft per form.
+@Unique({
+  name: 'form_version_one_published',
+  expression: `create unique index "form_version_one_published" on "form_version" ("form_key") where "status" = 'PUBLISHED'`,
+})
+@Unique({
+  name: 'form_version_one_draft',
+  expression: `create unique index "form_version_one_draft" on "form_version" ("form_key") where "status" = 'DRAFT'`,
+})
+export class FormVersion {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id: string & Opt = randomUUID();
+
+  @ManyToOne(() => Form, { fieldName: 'form_key', deleteRule: 'restrict' })
+  form!: Form;
+
+  /** 1, 2, 3, ... per form. */
+  @Field(() => Int)
+  @Property({ type: 'integer' })
+  number!: number;
+
+  @Field(() => FormVersionStatus)
+  @Enum({ items: () => FormVersionStatus, nativeEnumName: 'form_version_status' })
+  status: FormVersionStatus & Opt = FormVersionStatus.DRAFT;
+
+  @Enum({ items: () => FormVersionSource, nativeEnumName: 'form_version_source' })
+  source: FormVersionSource & Opt = FormVersionSource.EDITOR;
+
+  @Field(() => String)
+  @Property({ type: 'text' })
+  title!: string;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  description?: string | null;
+
+  /** JSON Schema of the data, including `x-derived` expressions. */
+  @Field(() => GraphQLJSON)
+  @Property({ type: 'json' })
+  schema!: Record<string, unknown>;
+
+  /** JSON Forms UI schema. */
+  @Field(() => GraphQLJSON)
+  @Property({ type: 'json' })
+  uischema!: Record<string, unknown>;
+
+  /** Example data that fills the form completely (demo and tests). */
+  @Field(() => GraphQLJSON, { nullable: true })
+  @Property({ type: 'json', nullable: true })
+  sampleData?: Record<string, unknown> | null;
+
+  /** sha256 of title, description, schema, uischema and sample data in canonical JSON. */
+  @Field(() => String)
+  @Property({ type: 'string', length: 64 })
+  contentHash!: string;
+
+  /** Optimistic lock for drafts: every save increments it; a save naming an older revision conflicts. */
+  @Field(() => Int)
+  @Property({ type: 'integer', version: true })
+  revision!: number & Opt;
+
+  @Field(() => Date)
+  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  createdAt: Date & Opt = new Date();
+
+  /** User id of the author. */
+  @Field(() => String)
+  @Property({ type: 'string', length: 200 })
+  createdBy!: string;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'datetime', nullable: true })
+  publishedAt?: Date | null;
+
+  @Property({ type: 'string', length: 200, nullable: true })
+  publishedBy?: string | null;
+}

@@ -1,0 +1,97 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { z } from 'zod';
+import { checkFormDefinition } from '../../../form-logic/index.js';
+import { Form } from './form.entity.js';
+import { FormVersion, FormVersionSource } from './form-version.entity.js';
+import { formContentHash, nextFormVersionNumber, putInForce, withFormLock } from './form.service.js';
+
+const jsonObject = z.record(z.string(), z.unknown());
+
+const definitionFile = z.object({
+  key: z.string().regex(/^[a-z][a-z0-9-]{1,98}$/, 'nur Kleinbuchstaben, Ziffern und Bindestriche'),
+  title: z.string().min(1),
+  description: z.string().optional(),
+  schema: jsonObject,
+  uischema: jsonObject,
+  sampleData: jsonObject,
+});
+
+export type FormDefinitionFile = z.infer<typeof definitionFile>;
+
+export class FormDefinitionError extends Error {
+  override name = 'FormDefinitionError';
+}
+
+/** Reads and checks every `*.json` in `dir`; the first broken file stops with a message naming it. */
+export async function readFormDefinitions(dir: string): Promise<FormDefinitionFile[]> {
+  const files = (await readdir(dir)).filter((name) => name.endsWith('.json')).sort();
+  const definitions: FormDefinitionFile[] = [];
+  for (const name of files) {
+    const file = path.join(dir, name);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(await readFile(file, 'utf8'));
+    } catch (error) {
+      throw new FormDefinitionError(`${file}: kein gültiges JSON (${(error as Error).message})`);
+    }
+    const result = definitionFile.safeParse(parsed);
+    if (!result.success) {
+      const issues = result.error.issues.map((issue) => `/${issue.path.join('/')}: ${issue.message}`);
+      throw new FormDefinitionError(`${file}: ${issues.join('; ')}`);
+    }
+    const definition = result.data;
+    if (`${definition.key}.json` !== name) {
+      throw new FormDefinitionError(`${file}: der Schlüssel „${definition.key}“ passt nicht zum Dateinamen`);
+    }
+    const problems = checkFormDefinition(definition);
+    if (problems.length > 0) {
+      const lines = problems.map((problem) => `${problem.path}: ${problem.message}`);
+      throw new FormDefinitionError(`${file}:\n  ${lines.join('\n  ')}`);
+    }
+    definitions.push(definition);
+  }
+  return definitions;
+}
+
+/**
+ * Makes each definition the version in force. Idempotent: a definition whose content already exists
+ * as a version of its form (by content hash) creates nothing, so restarts do not pile up versions and
+ * a version an administrator published in the browser stays in force until the file changes.
+ * @returns the keys of the forms that got a new version.
+ */
+export async function loadFormDefinitions(
+  em: EntityManager,
+  definitions: FormDefinitionFile[],
+): Promise<string[]> {
+  const changed: string[] = [];
+  for (const definition of definitions) {
+    const created = await withFormLock(em, definition.key, async (tx) => {
+      const contentHash = formContentHash(definition);
+      const form =
+        (await tx.findOne(Form, { key: definition.key })) ??
+        tx.create(Form, { key: definition.key, title: definition.title, description: definition.description });
+      await tx.flush();
+      if (await tx.count(FormVersion, { form, contentHash })) return false;
+      const version = tx.create(FormVersion, {
+        form,
+        number: await nextFormVersionNumber(tx, form.key),
+        source: FormVersionSource.FILE,
+        title: definition.title,
+        description: definition.description ?? null,
+        schema: definition.schema,
+        uischema: definition.uischema,
+        sampleData: definition.sampleData,
+        contentHash,
+        createdBy: 'system',
+      });
+      await tx.flush();
+      await putInForce(tx, version, 'system');
+      await tx.flush();
+      return true;
+    });
+    if (created) changed.push(definition.key);
+  }
+  return changed;
+}

@@ -1,0 +1,32 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { FormVersion, FormVersionStatus } from '../forms/form-version.entity.js';
+import { FormValidatorCache } from '../forms/form-validator-cache.js';
+import { DEMO_CALLER } from '../users/resolve-caller.js';
+import { Submission } from './submission.entity.js';
+import { submitForm } from './submit-form.js';
+
+/**
+ * Submits the sample data of every published form once, as the demo user, so a fresh platform has
+ * something to show. Idempotent through a fixed client submission id per version.
+ * @returns how many submissions were created.
+ */
+export async function seedDemoSubmissions(em: EntityManager): Promise<number> {
+  const validators = new FormValidatorCache();
+  const versions = await em.find(FormVersion, { status: FormVersionStatus.PUBLISHED }, { orderBy: { form: 'asc' } });
+  let created = 0;
+  for (const version of versions) {
+    if (!version.sampleData) continue;
+    const clientSubmissionId = `demo:${version.form.key}:${version.contentHash.slice(0, 16)}`;
+    if (await em.count(Submission, { clientSubmissionId })) continue;
+    const result = await submitForm(em, {
+      caller: DEMO_CALLER,
+      validators,
+      formKey: version.form.key,
+      data: version.sampleData,
+      clientSubmissionId,
+      formVersionId: version.id,
+    });
+    if (result.submission) created += 1;
+  }
+  return created;
+}

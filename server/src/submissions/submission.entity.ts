@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import { Entity, Index, ManyToOne, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
+import { GraphQLJSON } from 'graphql-scalars';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Form } from '../forms/form.entity.js';
+import { FormVersion } from '../forms/form-version.entity.js';
+
+/**
+ * A filled-in form, bound to the exact version it was filled in. Submissions are never changed;
+ * their data is stored as the server validated and recomputed it.
+ */
+@ObjectType({ description: 'Ein abgesendetes Formular.' })
+@Entity({ tableName: 'submission' })
+@Index({ properties: ['form', 'createdAt'] })
+export class Submission {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id: string & Opt = randomUUID();
+
+  @ManyToOne(() => Form, { fieldName: 'form_key', deleteRule: 'restrict' })
+  form!: Form;
+
+  @ManyToOne(() => FormVersion, { deleteRule: 'restrict' })
+  formVersion!: FormVersion;
+
+  /** The data with derived values recomputed by the server. */
+  @Field(() => GraphQLJSON)
+  @Property({ type: 'json' })
+  data!: Record<string, unknown>;
+
+  /** Id the client generated for this fill; a retry with the same id returns this submission. */
+  @Field(() => ID)
+  @Property({ type: 'string', length: 100, unique: true })
+  clientSubmissionId!: string;
+
+  /** sha256 of the data as sent (canonical JSON): tells a retry from a different submission. */
+  @Property({ type: 'string', length: 64 })
+  requestHash!: string;
+
+  /** The provider organisation that submitted, when the caller is provider staff. */
+  @Property({ type: 'string', length: 100, nullable: true })
+  @Index()
+  providerId?: string | null;
+
+  @Field(() => Date)
+  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  createdAt: Date & Opt = new Date();
+
+  @Field(() => String)
+  @Property({ type: 'string', length: 200 })
+  createdBy!: string;
+}

@@ -1,0 +1,73 @@
+import { GraphQLJSON } from 'graphql-scalars';
+import { Arg, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { type GraphQLContext, requireCaller } from '../common/context.js';
+import { FormVersion } from '../forms/form-version.entity.js';
+import { Submission } from './submission.entity.js';
+import { visibleSubmissions } from './submission-access.js';
+import { submitForm } from './submit-form.js';
+
+@ObjectType({ description: 'Ein Fehler an einem Feld; path ist ein JSON Pointer wie /materialCosts/0/quantity.' })
+export class FieldError {
+  @Field(() => String)
+  path!: string;
+
+  @Field(() => String)
+  message!: string;
+}
+
+@ObjectType({ description: 'Entweder die gespeicherte Einreichung oder Feldfehler (dann wurde nichts gespeichert).' })
+export class SubmitFormPayload {
+  @Field(() => Submission, { nullable: true })
+  submission!: Submission | null;
+
+  @Field(() => [FieldError])
+  errors!: FieldError[];
+}
+
+@Resolver(() => Submission)
+export class SubmissionResolver {
+  @Query(() => [Submission], { description: 'Die Einreichungen eines Formulars, die der Aufrufer sehen darf.' })
+  submissions(@Arg('formKey', () => String) formKey: string, @Ctx() context: GraphQLContext) {
+    const caller = requireCaller(context);
+    return context.em.find(
+      Submission,
+      { $and: [{ form: formKey }, visibleSubmissions(caller)] },
+      { orderBy: { createdAt: 'desc', id: 'asc' }, limit: 500 },
+    );
+  }
+
+  @Query(() => Submission, { nullable: true })
+  submission(@Arg('id', () => ID) id: string, @Ctx() context: GraphQLContext): Promise<Submission | null> {
+    const caller = requireCaller(context);
+    return context.em.findOne(Submission, { $and: [{ id }, visibleSubmissions(caller)] });
+  }
+
+  @FieldResolver(() => String)
+  formKey(@Root() submission: Submission): string {
+    return submission.form.key;
+  }
+
+  @FieldResolver(() => FormVersion, { description: 'Die Fassung, in der das Formular ausgefüllt wurde.' })
+  formVersion(@Root() submission: Submission, @Ctx() context: GraphQLContext): Promise<FormVersion> {
+    return context.em.findOneOrFail(FormVersion, { id: submission.formVersion.id });
+  }
+
+  @Mutation(() => SubmitFormPayload, { description: 'Prüft und speichert ein ausgefülltes Formular.' })
+  submitForm(
+    @Arg('formKey', () => String) formKey: string,
+    @Arg('data', () => GraphQLJSON) data: unknown,
+    @Arg('clientSubmissionId', () => ID) clientSubmissionId: string,
+    @Arg('formVersionId', () => ID, { nullable: true }) formVersionId: string | null,
+    @Ctx() context: GraphQLContext,
+  ): Promise<SubmitFormPayload> {
+    const caller = requireCaller(context);
+    return submitForm(context.em, {
+      caller,
+      validators: context.formValidators,
+      formKey,
+      data,
+      clientSubmissionId,
+      formVersionId,
+    });
+  }
+}

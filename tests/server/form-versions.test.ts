@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Role } from '../../server/src/common/context.js';
+import { CREATE_DRAFT, FORM, FORM_VERSION, PUBLISH, UPDATE_DRAFT } from '../support/operations.js';
+import { startTestApi, type TestApi } from '../support/test-api.js';
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi();
+});
+afterAll(() => api?.close());
+
+const teamLead = { userId: 'lead-1', displayName: 'Team', roles: [Role.TEAM_LEAD] };
+
+async function publishedVersion(formKey: string) {
+  const result = await api.gql(FORM, { key: formKey });
+  return result.data!.form.published;
+}
+
+async function rowOf(id: string) {
+  const [row] = await api.orm.em.getConnection().execute('select * from form_version where id = ?', [id]);
+  return row;
+}
+
+describe('form versions', () => {
+  it('creates a draft as the next version number, copied from the published version', async () => {
+    const published = await publishedVersion('evaluation');
+    const { data, errors } = await api.gql(CREATE_DRAFT, { formKey: 'evaluation' });
+    expect(errors).toBeUndefined();
+    expect(data!.createDraft).toMatchObject({
+      formKey: 'evaluation',
+      number: published.number + 1,
+      status: 'DRAFT',
+      schema: published.schema,
+      revision: 1,
+    });
+  });
+
+  it('refuses a second draft of the same form', async () => {
+    const { errors } = await api.gql(CREATE_DRAFT, { formKey: 'evaluation' });
+    expect(errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'DRAFT_EXISTS' });
+  });
+
+  it('saves a draft and rejects a stale save without changing anything', async () => {
+    const { data } = await api.gql(CREATE_DRAFT, { formKey: 'criteria' });
+    const draft = data!.createDraft;
+    const schema = { ...draft.schema, title: 'Geänderter Titel' };
+
+    const first = await api.gql(UPDATE_DRAFT, { id: draft.id, schema, uischema: draft.uischema, expectedRevision: 1 });
+    expect(first.errors).toBeUndefined();
+    expect(first.data!.updateDraft.revision).toBe(2);
+    expect(first.data!.updateDraft.schema.title).toBe('Geänderter Titel');
+
+    const before = await rowOf(draft.id);
+    const stale = await api.gql(UPDATE_DRAFT, {
+      id: draft.id,
+      schema: { ...draft.schema, title: 'Überschreibt fremde Änderungen' },
+      uischema: draft.uischema,
+      expectedRevision: 1,
+    });
+    expect(stale.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'STALE_REVISION' });
+    expect(await rowOf(draft.id)).toEqual(before);
+  });
+
+  it('never changes a published version, neither through the API nor in the database', async () => {
+    const published = await publishedVersion('offer-description');
+    const before = await rowOf(published.id);
+    const { errors } = await api.gql(UPDATE_DRAFT, {
+      id: published.id,
+      schema: { type: 'object', properties: {} },
+      uischema: { type: 'VerticalLayout', elements: [] },
+      expectedRevision: published.revision,
+    });
+    expect(errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'NOT_DRAFT' });
+    await expect(
+      api.orm.em.getConnection().execute(`update form_version set schema = '{}'::jsonb where id = ?`, [published.id]),
+    ).rejects.toThrow(/cannot be changed/);
+    expect(await rowOf(published.id)).toEqual(before);
+  });
+
+  it('publishes a draft and archives the version in force', async () => {
+    const old = await publishedVersion('cost-calculation');
+    const { data } = await api.gql(CREATE_DRAFT, { formKey: 'cost-calculation' });
+    const published = await api.gql(PUBLISH, { id: data!.createDraft.id });
+    expect(published.errors).toBeUndefined();
+    expect(published.data!.publishFormVersion).toMatchObject({ status: 'PUBLISHED', number: old.number + 1 });
+    expect(published.data!.publishFormVersion.publishedAt).toBeTruthy();
+    const archived = await api.gql(FORM_VERSION, { id: old.id });
+    expect(archived.data!.formVersion.status).toBe('ARCHIVED');
+    expect((await publishedVersion('cost-calculation')).id).toBe(data!.createDraft.id);
+  });
+
+  it('refuses to publish a broken definition and keeps it as a draft', async () => {
+    const { data } = await api.gql(CREATE_DRAFT, { formKey: 'offer-description' });
+    const draft = data!.createDraft;
+    const broken = {
+      ...draft.schema,
+      properties: { ...draft.schema.properties, code: { type: 'string', pattern: '(a+)+$' } },
+    };
+    await api.gql(UPDATE_DRAFT, { id: draft.id, schema: broken, uischema: draft.uischema, expectedRevision: 1 });
+    const { errors } = await api.gql(PUBLISH, { id: draft.id });
+    expect(errors?.[0].extensions?.code).toBe('VALIDATION_FAILED');
+    expect(errors?.[0].extensions?.fieldErrors).toEqual(
+      expect.arrayContaining([expect.objectContaining({ path: expect.stringContaining('/properties/code') })]),
+    );
+    expect((await rowOf(draft.id)).status).toBe('DRAFT');
+  });
+
+  it('lets only administrators change forms', async () => {
+    const forbidden = await api.gql(CREATE_DRAFT, { formKey: 'offer-description' }, { caller: teamLead });
+    expect(forbidden.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const anonymous = await api.gql(CREATE_DRAFT, { formKey: 'offer-description' }, { caller: null });
+    expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('hides drafts from callers who are not administrators', async () => {
+    const { data } = await api.gql(FORM, { key: 'offer-description' }, { caller: teamLead });
+    expect(data!.form.versions.map((v: { status: string }) => v.status)).not.toContain('DRAFT');
+  });
+
+  it('answers NOT_FOUND for an unknown form', async () => {
+    const { errors } = await api.gql(CREATE_DRAFT, { formKey: 'gibt-es-nicht' });
+    expect(errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
+});

@@ -1,0 +1,74 @@
+import { readFile } from 'node:fs/promises';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { ConfigError, readConfig } from '../../server/src/config.js';
+import { openDatabase, ormConfig } from '../../server/src/database/orm.js';
+import { printGraphQLSchema } from '../../server/src/schema.js';
+import { createTestDatabase } from '../support/test-database.js';
+
+describe('committed files agree with the code', () => {
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let orm: MikroORM;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    orm = await openDatabase(database.url);
+  });
+  afterAll(async () => {
+    await orm?.close();
+    await database?.drop();
+  });
+
+  it('schema.graphql is the schema the server serves (run `npm run schema:emit` after API changes)', async () => {
+    expect(await readFile('schema.graphql', 'utf8')).toBe(await printGraphQLSchema());
+  });
+
+  it('the committed migrations create exactly what the entities describe', async () => {
+    const check = await MikroORM.init(ormConfig(database.url));
+    try {
+      const diff = await check.getSchemaGenerator().getUpdateSchemaSQL({ wrap: false });
+      expect(diff.trim()).toBe('');
+    } finally {
+      await check.close();
+    }
+  });
+
+  it('docker-compose.yml runs PostgreSQL and the app against it', async () => {
+    const compose = parse(await readFile('docker-compose.yml', 'utf8'));
+    expect(Object.keys(compose.services).sort()).toEqual(['app', 'db']);
+    expect(compose.services.db.image).toMatch(/^postgres:\d+/);
+    expect(compose.services.app.build).toBe('.');
+    expect(compose.services.app.depends_on.db.condition).toBe('service_healthy');
+    expect(compose.services.app.environment.DATABASE_URL).toMatch(/^postgres:\/\/.+@db:5432\/sozialraum$/);
+    expect(compose.services.app.ports).toEqual(['${PORT:-4000}:4000']);
+    const dockerfile = await readFile('Dockerfile', 'utf8');
+    expect(dockerfile).toMatch(/CMD \["node", "dist\/server\/src\/main\.js"\]/);
+  });
+
+  it('.env.example lists every configuration variable', async () => {
+    const example = await readFile('.env.example', 'utf8');
+    const documented = new Set([...example.matchAll(/^([A-Z_]+)=/gm)].map((match) => match[1]));
+    const config = readConfig({});
+    for (const name of Object.keys(config)) expect(documented).toContain(name);
+  });
+});
+
+describe('configuration', () => {
+  it('uses documented defaults', () => {
+    expect(readConfig({})).toMatchObject({ PORT: 4000, DATA_DIR: '.data', SEED_DEMO_DATA: true });
+  });
+
+  it('stops with a message naming each bad variable', () => {
+    const read = () => readConfig({ PORT: 'vierzig', DATABASE_URL: 'mysql://x', SEED_DEMO_DATA: 'vielleicht' });
+    expect(read).toThrow(ConfigError);
+    expect(read).toThrow(/PORT/);
+    expect(read).toThrow(/DATABASE_URL/);
+    expect(read).toThrow(/SEED_DEMO_DATA/);
+  });
+
+  it('treats empty values as unset', () => {
+    const config = readConfig({ PORT: '', DATABASE_URL: '' });
+    expect(config.PORT).toBe(4000);
+    expect(config.DATABASE_URL).toBeUndefined();
+  });
+});

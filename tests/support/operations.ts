@@ -1,0 +1,54 @@
+/** GraphQL documents the tests send, written as a client would. */
+
+export const FORMS = /* GraphQL */ `
+  query Forms {
+    forms { key title published { id number status } versions { id number status } }
+  }
+`;
+
+export const FORM_VERSION_FIELDS = 'id formKey number status title schema uischema sampleData contentHash revision createdBy publishedAt';
+
+export const FORM = /* GraphQL */ `
+  query Form($key: String!) {
+    form(key: $key) { key title published { ${FORM_VERSION_FIELDS} } versions { id number status } }
+  }
+`;
+
+export const CREATE_DRAFT = /* GraphQL */ `
+  mutation CreateDraft($formKey: String!, $fromVersionId: ID) {
+    createDraft(formKey: $formKey, fromVersionId: $fromVersionId) { ${FORM_VERSION_FIELDS} }
+  }
+`;
+
+export const UPDATE_DRAFT = /* GraphQL */ `
+  mutation UpdateDraft($id: ID!, $schema: JSON!, $uischema: JSON!, $expectedRevision: Int!) {
+    updateDraft(id: $id, schema: $schema, uischema: $uischema, expectedRevision: $expectedRevision) { ${FORM_VERSION_FIELDS} }
+  }
+`;
+
+export const PUBLISH = /* GraphQL */ `
+  mutation Publish($id: ID!) { publishFormVersion(id: $id) { ${FORM_VERSION_FIELDS} } }
+`;
+
+export const FORM_VERSION = /* GraphQL */ `
+  query FormVersion($id: ID!) { formVersion(id: $id) { ${FORM_VERSION_FIELDS} } }
+`;
+
+const SUBMISSION_FIELDS = 'id formKey data clientSubmissionId createdAt createdBy formVersion { id number status schema }';
+
+export const SUBMIT = /* GraphQL */ `
+  mutation Submit($formKey: String!, $data: JSON!, $clientSubmissionId: ID!, $formVersionId: ID) {
+    submitForm(formKey: $formKey, data: $data, clientSubmissionId: $clientSubmissionId, formVersionId: $formVersionId) {
+      submission { ${SUBMISSION_FIELDS} }
+      errors { path message }
+    }
+  }
+`;
+
+export const SUBMISSIONS = /* GraphQL */ `
+  query Submissions($formKey: String!) { submissions(formKey: $formKey) { ${SUBMISSION_FIELDS} } }
+`;
+
+export const SUBMISSION = /* GraphQL */ `
+  query Submission($id: ID!) { submission(id: $id) { ${SUBMISSION_FIELDS} } }
+`;

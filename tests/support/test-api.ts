@@ -1,0 +1,60 @@
+import 'reflect-metadata';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { type App, createApp } from '../../server/src/app.js';
+import type { Caller } from '../../server/src/common/context.js';
+import { openDatabase } from '../../server/src/database/orm.js';
+import { loadFormDefinitions, readFormDefinitions } from '../../server/src/forms/load-form-definitions.js';
+import { DEMO_CALLER } from '../../server/src/users/resolve-caller.js';
+import { createTestDatabase } from './test-database.js';
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  data?: T | null;
+  errors?: { message: string; path?: string[]; extensions?: Record<string, any> }[];
+}
+
+export interface TestApi {
+  orm: MikroORM;
+  app: App;
+  /** Sends one operation through the real HTTP pipeline (fastify inject), as `caller` (default: demo user; null: anonymous). */
+  gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: { caller?: Caller | null },
+  ): Promise<GraphQLResponse<T>>;
+  close(): Promise<void>;
+}
+
+const CALLER_HEADER = 'x-test-caller';
+
+/** A complete API on a fresh database of its own, with the form definitions loaded. */
+export async function startTestApi(): Promise<TestApi> {
+  const database = await createTestDatabase();
+  const orm = await openDatabase(database.url, { pool: { min: 0, max: 4 } });
+  await loadFormDefinitions(orm.em.fork(), await readFormDefinitions('form-definitions'));
+  const app = await createApp({
+    orm,
+    production: true,
+    webRoot: 'tests/support/no-web-app',
+    bodyLimitBytes: 1024 * 1024,
+    logLevel: 'silent',
+    resolveCaller: (request) => {
+      const header = request.headers[CALLER_HEADER];
+      return typeof header === 'string' ? (JSON.parse(header) as Caller | null) : DEMO_CALLER;
+    },
+  });
+  return {
+    orm,
+    app,
+    async gql(query, variables, options) {
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (options && 'caller' in options) headers[CALLER_HEADER] = JSON.stringify(options.caller);
+      const response = await app.http.inject({ method: 'POST', url: '/graphql', headers, payload: { query, variables } });
+      return response.json();
+    },
+    async close() {
+      await app.http.close();
+      await orm.close();
+      await database.drop();
+    },
+  };
+}
