@@ -1,5 +1,5 @@
-import { DateTimeResolver } from 'graphql-scalars';
 import { lexicographicSortSchema, printSchema } from 'graphql';
+import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema } from 'type-graphql';
 import { FormResolver, FormVersionResolver } from './forms/form.resolver.js';
 import { SubmissionResolver } from './submissions/submission.resolver.js';

@@ -38,7 +38,10 @@ describe('API protection', () => {
       method: 'POST',
       url: '/graphql',
       headers: { 'content-type': 'application/json' },
-      payload: JSON.stringify({ query: '{ forms { key } }', variables: { pad: 'x'.repeat(2 * 1024 * 1024) } }),
+      payload: JSON.stringify({
+        query: '{ forms { key } }',
+        variables: { pad: 'x'.repeat(2 * 1024 * 1024) },
+      }),
     });
     expect(response.statusCode).toBe(413);
   });

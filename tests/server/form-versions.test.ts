@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../../server/src/common/context.js';
 import { CREATE_DRAFT, FORM, FORM_VERSION, PUBLISH, UPDATE_DRAFT } from '../support/operations.js';
@@ -22,6 +23,13 @@ async function rowOf(id: string) {
 }
 
 describe('form versions', () => {
+  it('keeps the property order of stored definitions (it decides rendering and derivation order)', async () => {
+    const file = JSON.parse(readFileSync('form-definitions/cost-calculation.json', 'utf8'));
+    const published = await publishedVersion('cost-calculation');
+    expect(Object.keys(published.schema.properties)).toEqual(Object.keys(file.schema.properties));
+    expect(published.schema).toEqual(file.schema);
+  });
+
   it('creates a draft as the next version number, copied from the published version', async () => {
     const published = await publishedVersion('evaluation');
     const { data, errors } = await api.gql(CREATE_DRAFT, { formKey: 'evaluation' });
@@ -45,7 +53,12 @@ describe('form versions', () => {
     const draft = data!.createDraft;
     const schema = { ...draft.schema, title: 'Geänderter Titel' };
 
-    const first = await api.gql(UPDATE_DRAFT, { id: draft.id, schema, uischema: draft.uischema, expectedRevision: 1 });
+    const first = await api.gql(UPDATE_DRAFT, {
+      id: draft.id,
+      schema,
+      uischema: draft.uischema,
+      expectedRevision: 1,
+    });
     expect(first.errors).toBeUndefined();
     expect(first.data!.updateDraft.revision).toBe(2);
     expect(first.data!.updateDraft.schema.title).toBe('Geänderter Titel');
@@ -72,7 +85,9 @@ describe('form versions', () => {
     });
     expect(errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'NOT_DRAFT' });
     await expect(
-      api.orm.em.getConnection().execute(`update form_version set schema = '{}'::jsonb where id = ?`, [published.id]),
+      api.orm.em
+        .getConnection()
+        .execute(`update form_version set schema = '{}'::json where id = ?`, [published.id]),
     ).rejects.toThrow(/cannot be changed/);
     expect(await rowOf(published.id)).toEqual(before);
   });
@@ -96,11 +111,18 @@ describe('form versions', () => {
       ...draft.schema,
       properties: { ...draft.schema.properties, code: { type: 'string', pattern: '(a+)+$' } },
     };
-    await api.gql(UPDATE_DRAFT, { id: draft.id, schema: broken, uischema: draft.uischema, expectedRevision: 1 });
+    await api.gql(UPDATE_DRAFT, {
+      id: draft.id,
+      schema: broken,
+      uischema: draft.uischema,
+      expectedRevision: 1,
+    });
     const { errors } = await api.gql(PUBLISH, { id: draft.id });
     expect(errors?.[0].extensions?.code).toBe('VALIDATION_FAILED');
     expect(errors?.[0].extensions?.fieldErrors).toEqual(
-      expect.arrayContaining([expect.objectContaining({ path: expect.stringContaining('/properties/code') })]),
+      expect.arrayContaining([
+        expect.objectContaining({ path: expect.stringContaining('/properties/code') }),
+      ]),
     );
     expect((await rowOf(draft.id)).status).toBe('DRAFT');
   });

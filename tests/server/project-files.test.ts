@@ -59,7 +59,8 @@ describe('configuration', () => {
   });
 
   it('stops with a message naming each bad variable', () => {
-    const read = () => readConfig({ PORT: 'vierzig', DATABASE_URL: 'mysql://x', SEED_DEMO_DATA: 'vielleicht' });
+    const read = () =>
+      readConfig({ PORT: 'vierzig', DATABASE_URL: 'mysql://x', SEED_DEMO_DATA: 'vielleicht' });
     expect(read).toThrow(ConfigError);
     expect(read).toThrow(/PORT/);
     expect(read).toThrow(/DATABASE_URL/);

@@ -6,7 +6,8 @@ export const FORMS = /* GraphQL */ `
   }
 `;
 
-export const FORM_VERSION_FIELDS = 'id formKey number status title schema uischema sampleData contentHash revision createdBy publishedAt';
+export const FORM_VERSION_FIELDS =
+  'id formKey number status title schema uischema sampleData contentHash revision createdBy publishedAt';
 
 export const FORM = /* GraphQL */ `
   query Form($key: String!) {
@@ -34,7 +35,8 @@ export const FORM_VERSION = /* GraphQL */ `
   query FormVersion($id: ID!) { formVersion(id: $id) { ${FORM_VERSION_FIELDS} } }
 `;
 
-const SUBMISSION_FIELDS = 'id formKey data clientSubmissionId createdAt createdBy formVersion { id number status schema }';
+const SUBMISSION_FIELDS =
+  'id formKey data clientSubmissionId createdAt createdBy formVersion { id number status schema }';
 
 export const SUBMIT = /* GraphQL */ `
   mutation Submit($formKey: String!, $data: JSON!, $clientSubmissionId: ID!, $formVersionId: ID) {

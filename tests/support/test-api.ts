@@ -48,7 +48,12 @@ export async function startTestApi(): Promise<TestApi> {
     async gql(query, variables, options) {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (options && 'caller' in options) headers[CALLER_HEADER] = JSON.stringify(options.caller);
-      const response = await app.http.inject({ method: 'POST', url: '/graphql', headers, payload: { query, variables } });
+      const response = await app.http.inject({
+        method: 'POST',
+        url: '/graphql',
+        headers,
+        payload: { query, variables },
+      });
       return response.json();
     },
     async close() {

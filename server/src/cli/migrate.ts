@@ -23,7 +23,9 @@ const orm = await MikroORM.init(ormConfig(url!));
 try {
   if (command === 'up') {
     const applied = await orm.getMigrator().up();
-    console.log(applied.length ? `Angewendet: ${applied.map((m) => m.name).join(', ')}` : 'Keine offenen Migrationen');
+    console.log(
+      applied.length ? `Angewendet: ${applied.map((m) => m.name).join(', ')}` : 'Keine offenen Migrationen',
+    );
   } else if (command === 'create') {
     await orm.getMigrator().up();
     const sql = await orm.getSchemaGenerator().getUpdateSchemaSQL({ wrap: false });

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { registerEnumType } from 'type-graphql';
-import { Forbidden, Unauthenticated } from './errors.js';
 import type { FormValidatorCache } from '../forms/form-validator-cache.js';
+import { Forbidden, Unauthenticated } from './errors.js';
 
 /** The six roles of the process (see GLOSSARY.md). */
 export enum Role {

@@ -1,7 +1,6 @@
 import { compileFormValidator, createFormAjv, type FormValidator } from '../../../form-logic/index.js';
 import type { FormVersion } from './form-version.entity.js';
 
-
 /**
  * Compiles each form version's JSON Schema once. Keys include the revision, so an edited draft is
  * compiled anew while published versions (immutable) stay cached for the life of the process.

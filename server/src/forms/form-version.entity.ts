@@ -66,19 +66,22 @@ export class FormVersion {
   @Property({ type: 'text', nullable: true })
   description?: string | null;
 
-  /** JSON Schema of the data, including `x-derived` expressions. */
+  /**
+   * JSON Schema of the data, including `x-derived` expressions. Stored as `json`, not `jsonb`: jsonb
+   * reorders keys, and property order is meaningful (rendering order, order of derived fields).
+   */
   @Field(() => GraphQLJSON)
-  @Property({ type: 'json' })
+  @Property({ type: 'json', columnType: 'json' })
   schema!: Record<string, unknown>;
 
   /** JSON Forms UI schema. */
   @Field(() => GraphQLJSON)
-  @Property({ type: 'json' })
+  @Property({ type: 'json', columnType: 'json' })
   uischema!: Record<string, unknown>;
 
   /** Example data that fills the form completely (demo and tests). */
   @Field(() => GraphQLJSON, { nullable: true })
-  @Property({ type: 'json', nullable: true })
+  @Property({ type: 'json', columnType: 'json', nullable: true })
   sampleData?: Record<string, unknown> | null;
 
   /** sha256 of title, description, schema, uischema and sample data in canonical JSON. */

@@ -2,8 +2,8 @@ import { GraphQLJSON } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { type GraphQLContext, Role, requireCaller, requireRole } from '../common/context.js';
 import { Form } from './form.entity.js';
-import { FormVersion, FormVersionStatus } from './form-version.entity.js';
 import { createDraft, findPublishedVersion, publishFormVersion, updateDraft } from './form.service.js';
+import { FormVersion, FormVersionStatus } from './form-version.entity.js';
 
 /** Drafts are work in progress of the administration; everyone else sees versions in force or archived. */
 function canSeeDrafts(context: GraphQLContext): boolean {
@@ -73,7 +73,9 @@ export class FormVersionResolver {
     return createDraft(context.em, { caller, formKey, fromVersionId });
   }
 
-  @Mutation(() => FormVersion, { description: 'Speichert einen Entwurf (optimistische Sperre über revision).' })
+  @Mutation(() => FormVersion, {
+    description: 'Speichert einen Entwurf (optimistische Sperre über revision).',
+  })
   updateDraft(
     @Arg('id', () => ID) id: string,
     @Arg('schema', () => GraphQLJSON) schema: unknown,
@@ -85,7 +87,9 @@ export class FormVersionResolver {
     return updateDraft(context.em, { caller, id, schema, uischema, expectedRevision });
   }
 
-  @Mutation(() => FormVersion, { description: 'Setzt einen Entwurf in Kraft; die bisherige Fassung wird archiviert.' })
+  @Mutation(() => FormVersion, {
+    description: 'Setzt einen Entwurf in Kraft; die bisherige Fassung wird archiviert.',
+  })
   publishFormVersion(@Arg('id', () => ID) id: string, @Ctx() context: GraphQLContext): Promise<FormVersion> {
     const caller = requireRole(context, Role.ADMIN);
     return publishFormVersion(context.em, { caller, id });

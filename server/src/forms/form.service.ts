@@ -162,7 +162,10 @@ export async function publishFormVersion(
     }
     const problems = checkFormDefinition({ schema: version.schema, uischema: version.uischema });
     if (problems.length > 0) {
-      throw ValidationFailed('Die Formulardefinition ist fehlerhaft und kann nicht veröffentlicht werden.', problems);
+      throw ValidationFailed(
+        'Die Formulardefinition ist fehlerhaft und kann nicht veröffentlicht werden.',
+        problems,
+      );
     }
     await putInForce(tx, version, input.caller.userId);
     await tx.flush();

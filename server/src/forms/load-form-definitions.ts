@@ -4,8 +4,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { checkFormDefinition } from '../../../form-logic/index.js';
 import { Form } from './form.entity.js';
-import { FormVersion, FormVersionSource } from './form-version.entity.js';
 import { formContentHash, nextFormVersionNumber, putInForce, withFormLock } from './form.service.js';
+import { FormVersion, FormVersionSource } from './form-version.entity.js';
 
 const jsonObject = z.record(z.string(), z.unknown());
 
@@ -71,7 +71,11 @@ export async function loadFormDefinitions(
       const contentHash = formContentHash(definition);
       const form =
         (await tx.findOne(Form, { key: definition.key })) ??
-        tx.create(Form, { key: definition.key, title: definition.title, description: definition.description });
+        tx.create(Form, {
+          key: definition.key,
+          title: definition.title,
+          description: definition.description,
+        });
       await tx.flush();
       if (await tx.count(FormVersion, { form, contentHash })) return false;
       const version = tx.create(FormVersion, {

@@ -9,7 +9,7 @@ export class Migration20261124000000_forms extends Migration {
       `create table "form" ("key" varchar(100) not null, "title" text not null, "description" text null, "created_at" timestamptz not null default now(), constraint "form_pkey" primary key ("key"));`,
     );
     this.addSql(
-      `create table "form_version" ("id" uuid not null, "form_key" varchar(100) not null, "number" int not null, "status" "form_version_status" not null default 'DRAFT', "source" "form_version_source" not null default 'EDITOR', "title" text not null, "description" text null, "schema" jsonb not null, "uischema" jsonb not null, "sample_data" jsonb null, "content_hash" varchar(64) not null, "revision" int not null default 1, "created_at" timestamptz not null default now(), "created_by" varchar(200) not null, "published_at" timestamptz null, "published_by" varchar(200) null, constraint "form_version_pkey" primary key ("id"));`,
+      `create table "form_version" ("id" uuid not null, "form_key" varchar(100) not null, "number" int not null, "status" "form_version_status" not null default 'DRAFT', "source" "form_version_source" not null default 'EDITOR', "title" text not null, "description" text null, "schema" json not null, "uischema" json not null, "sample_data" json null, "content_hash" varchar(64) not null, "revision" int not null default 1, "created_at" timestamptz not null default now(), "created_by" varchar(200) not null, "published_at" timestamptz null, "published_by" varchar(200) null, constraint "form_version_pkey" primary key ("id"));`,
     );
     this.addSql(
       `create index "form_version_form_key_content_hash_index" on "form_version" ("form_key", "content_hash");`,
@@ -45,12 +45,13 @@ export class Migration20261124000000_forms extends Migration {
       `create unique index "form_version_one_draft" on "form_version" ("form_key") where "status" = 'DRAFT';`,
     );
 
+    // Definitions are `json`, not `jsonb`: jsonb reorders keys, and property order is meaningful.
     // Published and archived versions never change; only their status moves forward.
     this.addSql(`create function "form_version_guard"() returns trigger language plpgsql as $$
 begin
   if old.status <> 'DRAFT' and (
-    new.schema is distinct from old.schema or new.uischema is distinct from old.uischema
-    or new.sample_data is distinct from old.sample_data or new.title is distinct from old.title
+    new.schema::text is distinct from old.schema::text or new.uischema::text is distinct from old.uischema::text
+    or new.sample_data::text is distinct from old.sample_data::text or new.title is distinct from old.title
     or new.description is distinct from old.description or new.content_hash is distinct from old.content_hash
     or new.number is distinct from old.number or new.form_key is distinct from old.form_key
   ) then

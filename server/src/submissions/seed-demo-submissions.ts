@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { FormVersion, FormVersionStatus } from '../forms/form-version.entity.js';
 import { FormValidatorCache } from '../forms/form-validator-cache.js';
+import { FormVersion, FormVersionStatus } from '../forms/form-version.entity.js';
 import { DEMO_CALLER } from '../users/resolve-caller.js';
 import { Submission } from './submission.entity.js';
 import { submitForm } from './submit-form.js';
@@ -12,7 +12,11 @@ import { submitForm } from './submit-form.js';
  */
 export async function seedDemoSubmissions(em: EntityManager): Promise<number> {
   const validators = new FormValidatorCache();
-  const versions = await em.find(FormVersion, { status: FormVersionStatus.PUBLISHED }, { orderBy: { form: 'asc' } });
+  const versions = await em.find(
+    FormVersion,
+    { status: FormVersionStatus.PUBLISHED },
+    { orderBy: { form: 'asc' } },
+  );
   let created = 0;
   for (const version of versions) {
     if (!version.sampleData) continue;

@@ -1,12 +1,25 @@
 import { GraphQLJSON } from 'graphql-scalars';
-import { Arg, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { type GraphQLContext, requireCaller } from '../common/context.js';
 import { FormVersion } from '../forms/form-version.entity.js';
 import { Submission } from './submission.entity.js';
 import { visibleSubmissions } from './submission-access.js';
 import { submitForm } from './submit-form.js';
 
-@ObjectType({ description: 'Ein Fehler an einem Feld; path ist ein JSON Pointer wie /materialCosts/0/quantity.' })
+@ObjectType({
+  description: 'Ein Fehler an einem Feld; path ist ein JSON Pointer wie /materialCosts/0/quantity.',
+})
 export class FieldError {
   @Field(() => String)
   path!: string;
@@ -15,7 +28,9 @@ export class FieldError {
   message!: string;
 }
 
-@ObjectType({ description: 'Entweder die gespeicherte Einreichung oder Feldfehler (dann wurde nichts gespeichert).' })
+@ObjectType({
+  description: 'Entweder die gespeicherte Einreichung oder Feldfehler (dann wurde nichts gespeichert).',
+})
 export class SubmitFormPayload {
   @Field(() => Submission, { nullable: true })
   submission!: Submission | null;
@@ -26,7 +41,9 @@ export class SubmitFormPayload {
 
 @Resolver(() => Submission)
 export class SubmissionResolver {
-  @Query(() => [Submission], { description: 'Die Einreichungen eines Formulars, die der Aufrufer sehen darf.' })
+  @Query(() => [Submission], {
+    description: 'Die Einreichungen eines Formulars, die der Aufrufer sehen darf.',
+  })
   submissions(@Arg('formKey', () => String) formKey: string, @Ctx() context: GraphQLContext) {
     const caller = requireCaller(context);
     return context.em.find(

@@ -3,8 +3,8 @@ import { deriveValues, type FieldError } from '../../../form-logic/index.js';
 import type { Caller } from '../common/context.js';
 import { BadUserInput, Conflict, FormVersionOutdated, NotFound } from '../common/errors.js';
 import { canonicalHash } from '../common/hash.js';
-import type { FormValidatorCache } from '../forms/form-validator-cache.js';
 import { findFormOrFail, findPublishedVersion } from '../forms/form.service.js';
+import type { FormValidatorCache } from '../forms/form-validator-cache.js';
 import { Submission } from './submission.entity.js';
 
 export interface SubmitFormInput {
@@ -17,7 +17,9 @@ export interface SubmitFormInput {
   formVersionId?: string | null;
 }
 
-export type SubmitFormResult = { submission: Submission; errors: [] } | { submission: null; errors: FieldError[] };
+export type SubmitFormResult =
+  | { submission: Submission; errors: [] }
+  | { submission: null; errors: FieldError[] };
 
 /**
  * Validates a filled-in form against the version in force and stores it. Derived values (totals,
@@ -68,7 +70,11 @@ export async function submitForm(em: EntityManager, input: SubmitFormInput): Pro
   return { submission, errors: [] };
 }
 
-function sameSubmissionOrConflict(stored: Submission, input: SubmitFormInput, requestHash: string): Submission {
+function sameSubmissionOrConflict(
+  stored: Submission,
+  input: SubmitFormInput,
+  requestHash: string,
+): Submission {
   const sameRequest =
     stored.form.key === input.formKey &&
     stored.requestHash === requestHash &&

@@ -1,0 +1,15 @@
+export { createFormAjv, DERIVED_KEYWORD, WEIGHT_KEYWORD } from './ajv.js';
+export { checkFormDefinition, MAX_DEFINITION_BYTES, MAX_DEFINITION_DEPTH } from './check-definition.js';
+export { type DeriveResult, deriveValues } from './derive.js';
+export { formatCents, parseEuroToCents } from './money.js';
+export { roundHalfAwayFromZero } from './rounding.js';
+export type {
+  FieldError,
+  FormDefinition,
+  FormValues,
+  JsonSchemaObject,
+  JsonSchemaType,
+  UiSchema,
+} from './types.js';
+export { compileFormValidator, type FormValidator, toFieldErrors } from './validate.js';
+export { type Criterion, listCriteria, weightedScore } from './weighted-score.js';

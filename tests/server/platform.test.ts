@@ -1,0 +1,98 @@
+import 'reflect-metadata';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readConfig } from '../../server/src/config.js';
+import { startPlatform } from '../../server/src/platform.js';
+import { freePort } from '../support/global-setup.js';
+import { FORMS, SUBMISSIONS, SUBMIT } from '../support/operations.js';
+import { createTestDatabase } from '../support/test-database.js';
+
+async function graphql(url: string, query: string, variables?: Record<string, unknown>): Promise<any> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  return response.json();
+}
+
+const quiet = () => {};
+
+describe('the platform as `npm start` runs it', () => {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterAll(async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+  });
+
+  it('keeps submitted data and form versions across a restart on the embedded database', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'sozialraum-platform-'));
+    await chmod(dataDir, 0o755);
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+    const config = readConfig({
+      NODE_ENV: 'test',
+      DATA_DIR: dataDir,
+      PORT: String(await freePort()),
+      EMBEDDED_DB_PORT: String(await freePort()),
+      WEB_ROOT: path.join(dataDir, 'no-web-app'),
+    });
+
+    const first = await startPlatform(config, quiet);
+    let demoCount: number;
+    let versionsBefore: unknown;
+    try {
+      const stored = await graphql(first.url, SUBMIT, {
+        formKey: 'evaluation',
+        data: (await graphql(first.url, '{ form(key: "evaluation") { published { sampleData } } }')).data.form
+          .published.sampleData,
+        clientSubmissionId: 'restart-test-1',
+      });
+      expect(stored.data.submitForm.errors).toEqual([]);
+      demoCount = (await graphql(first.url, SUBMISSIONS, { formKey: 'evaluation' })).data.submissions.length;
+      versionsBefore = (await graphql(first.url, FORMS)).data.forms;
+    } finally {
+      await first.stop();
+    }
+
+    const second = await startPlatform(config, quiet);
+    try {
+      const { data } = await graphql(second.url, SUBMISSIONS, { formKey: 'evaluation' });
+      expect(data.submissions.map((s: { clientSubmissionId: string }) => s.clientSubmissionId)).toContain(
+        'restart-test-1',
+      );
+      // Neither demo data nor form versions are loaded twice.
+      expect(data.submissions).toHaveLength(demoCount);
+      expect((await graphql(second.url, FORMS)).data.forms).toEqual(versionsBefore);
+    } finally {
+      await second.stop();
+    }
+  });
+
+  it('uses the PostgreSQL server named in DATABASE_URL', async () => {
+    const database = await createTestDatabase();
+    cleanups.push(database.drop);
+    const platform = await startPlatform(
+      readConfig({
+        NODE_ENV: 'test',
+        DATABASE_URL: database.url,
+        PORT: String(await freePort()),
+        WEB_ROOT: '/nonexistent',
+      }),
+      quiet,
+    );
+    try {
+      const { data } = await graphql(platform.url, FORMS);
+      expect(data.forms.map((form: { key: string }) => form.key).sort()).toEqual([
+        'cost-calculation',
+        'criteria',
+        'evaluation',
+        'offer-description',
+      ]);
+      const home = await fetch(`${platform.url}/`);
+      expect(await home.text()).toContain('npm run build:web');
+    } finally {
+      await platform.stop();
+    }
+  });
+});
