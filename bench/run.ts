@@ -1,13 +1,13 @@
 import 'reflect-metadata';
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { compileFormValidator, deriveValues, type FormValues } from '../form-logic/index.js';
-import { readConfig } from '../server/src/config.js';
-import { startPlatform } from '../server/src/platform.js';
 
 /**
  * Prints throughput and latency of the GraphQL API (reads and validated submits) on loopback, and how
@@ -40,20 +40,44 @@ async function load(title: string, url: string, body: () => string) {
   );
 }
 
+/** Starts the compiled server in a process of its own, so load generator and server do not share a core's event loop. */
+async function startServer(dataDir: string) {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['dist/server/src/main.js'], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      EMBEDDED_DB_PORT: String(await freePort()),
+      SEED_DEMO_DATA: 'false',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => {
+    output += chunk;
+  });
+  const started = Date.now();
+  while (!output.includes('läuft')) {
+    if (child.exitCode !== null || Date.now() - started > 60_000)
+      throw new Error(`Server did not start:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    url: `http://localhost:${port}`,
+    async stop() {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    },
+  };
+}
+
 async function main() {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'sozialraum-bench-'));
   await chmod(dataDir, 0o755);
-  const platform = await startPlatform(
-    readConfig({
-      NODE_ENV: 'test',
-      DATA_DIR: dataDir,
-      PORT: String(await freePort()),
-      EMBEDDED_DB_PORT: String(await freePort()),
-      SEED_DEMO_DATA: 'false',
-      LOG_LEVEL: 'silent',
-    }),
-    () => {},
-  );
+  const platform = await startServer(dataDir);
   try {
     const query = (q: string, variables?: unknown) => JSON.stringify({ query: q, variables });
     const versionResponse = await fetch(`${platform.url}/graphql`, {
@@ -66,7 +90,10 @@ async function main() {
     };
     const version = data.form.published;
 
-    console.log(`GraphQL on loopback, 10 connections, ${SECONDS} s each (Fastify + Apollo Server 5)`);
+    console.log(
+      `GraphQL on loopback, 10 connections, ${SECONDS} s each (Fastify + Apollo Server 5, production mode)`,
+    );
+    await load('{ __typename } (HTTP + GraphQL overhead only)', platform.url, () => query('{ __typename }'));
     await load('forms list with published versions', platform.url, () =>
       query('{ forms { key title published { id number } } }'),
     );
@@ -88,8 +115,6 @@ async function main() {
     console.log(
       `${'deriveValues + validate Anlage 2 (in process)'.padEnd(44)} ${perSecond.toFixed(0).padStart(6)} ops/s`,
     );
-    const memory = process.memoryUsage();
-    console.log(`${'process memory after the run'.padEnd(44)} rss ${(memory.rss / 2 ** 20).toFixed(0)} MiB`);
   } finally {
     await platform.stop();
     await rm(dataDir, { recursive: true, force: true });

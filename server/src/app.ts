@@ -35,7 +35,6 @@ export async function createApp(options: AppOptions): Promise<App> {
   const http = Fastify({
     bodyLimit: options.bodyLimitBytes,
     logger: { level: options.logLevel },
-    disableRequestLogging: !options.production,
   });
   const armor = new ApolloArmor({
     maxDepth: { n: 12 },
