@@ -10,6 +10,7 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { GraphQLFormattedError, ValidationRule } from 'graphql';
 import type { Caller, GraphQLContext } from './common/context.js';
 import { ErrorCode, publicErrorCodes } from './common/errors.js';
+import { createFormLoaders } from './forms/form.loaders.js';
 import { FormValidatorCache } from './forms/form-validator-cache.js';
 import { buildGraphQLSchema } from './schema.js';
 import { resolveCaller } from './users/resolve-caller.js';
@@ -67,11 +68,10 @@ export async function createApp(options: AppOptions): Promise<App> {
   const formValidators = new FormValidatorCache();
   const callerOf = options.resolveCaller ?? resolveCaller;
   await http.register(fastifyApollo(apollo), {
-    context: async (request) => ({
-      em: options.orm.em.fork(),
-      caller: callerOf(request),
-      formValidators,
-    }),
+    context: async (request) => {
+      const em = options.orm.em.fork();
+      return { em, caller: callerOf(request), formValidators, loaders: createFormLoaders(em) };
+    },
   });
 
   http.addHook('onSend', async (_request, reply) => {

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { registerEnumType } from 'type-graphql';
+import type { FormLoaders } from '../forms/form.loaders.js';
 import type { FormValidatorCache } from '../forms/form-validator-cache.js';
 import { Forbidden, Unauthenticated } from './errors.js';
 
@@ -28,6 +29,8 @@ export interface GraphQLContext {
   em: EntityManager;
   caller: Caller | null;
   formValidators: FormValidatorCache;
+  /** Batches lookups within this request. */
+  loaders: FormLoaders;
 }
 
 /** Returns the caller or fails with UNAUTHENTICATED. */

@@ -2,7 +2,7 @@ import { GraphQLJSON } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { type GraphQLContext, Role, requireCaller, requireRole } from '../common/context.js';
 import { Form } from './form.entity.js';
-import { createDraft, findPublishedVersion, publishFormVersion, updateDraft } from './form.service.js';
+import { createDraft, publishFormVersion, updateDraft } from './form.service.js';
 import { FormVersion, FormVersionStatus } from './form-version.entity.js';
 
 /** Drafts are work in progress of the administration; everyone else sees versions in force or archived. */
@@ -26,7 +26,7 @@ export class FormResolver {
 
   @FieldResolver(() => FormVersion, { nullable: true, description: 'Die Fassung in Kraft.' })
   published(@Root() form: Form, @Ctx() context: GraphQLContext): Promise<FormVersion | null> {
-    return findPublishedVersion(context.em, form.key);
+    return context.loaders.publishedVersion.load(form.key);
   }
 
   @FieldResolver(() => [FormVersion], { description: 'Alle Fassungen, neueste zuerst.' })

@@ -1,0 +1,19 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
+import { FormVersion, FormVersionStatus } from './form-version.entity.js';
+
+/** Per-request batching: a list of forms asks for their published versions in one query, not one each. */
+export function createFormLoaders(em: EntityManager) {
+  return {
+    publishedVersion: new DataLoader<string, FormVersion | null>(async (formKeys) => {
+      const versions = await em.find(FormVersion, {
+        form: { $in: [...formKeys] },
+        status: FormVersionStatus.PUBLISHED,
+      });
+      const byKey = new Map(versions.map((version) => [version.form.key, version]));
+      return formKeys.map((key) => byKey.get(key) ?? null);
+    }),
+  };
+}
+
+export type FormLoaders = ReturnType<typeof createFormLoaders>;
