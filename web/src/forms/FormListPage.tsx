@@ -1,0 +1,81 @@
+import { Box, Card, CardActionArea, CardContent, Chip, Stack, Typography } from '@mui/material';
+import { Link as RouterLink } from 'react-router';
+import { useQuery } from '../api/useQuery.js';
+import { ErrorState } from '../app/ErrorState.js';
+import { PageHeading } from '../app/PageHeading.js';
+import { PageLoading } from '../app/PageLoading.js';
+import { useDocumentTitle } from '../app/useDocumentTitle.js';
+import { FORMS_QUERY, type FormSummary } from './api.js';
+
+/** Start page: every form with its published version, each linking to the form. */
+export const FormListPage = () => {
+  useDocumentTitle('Formulare');
+  const query = useQuery<{ forms: FormSummary[] }>(FORMS_QUERY);
+
+  return (
+    <>
+      <PageHeading>Formulare</PageHeading>
+      <Typography sx={{ mb: 3, maxWidth: '70ch' }}>
+        Hier finden Sie die Formulare zum Sozialraumbudget, zum Beispiel die Maßnahmebeschreibung (Anlage 1)
+        und den Kalkulationsbogen (Anlage 2) für eine Interessensbekundung.
+      </Typography>
+      {query.status === 'loading' && <PageLoading label="Formulare werden geladen …" />}
+      {query.status === 'error' && <ErrorState message={query.error.message} onRetry={query.reload} />}
+      {query.status === 'success' && <FormList forms={query.data.forms} />}
+    </>
+  );
+};
+
+const FormList = ({ forms }: { forms: FormSummary[] }) => {
+  if (forms.length === 0) {
+    return <Typography role="status">Derzeit sind keine Formulare verfügbar.</Typography>;
+  }
+  return (
+    <Stack component="ul" spacing={2} sx={{ listStyle: 'none', p: 0, m: 0 }} data-testid="form-list">
+      {forms.map((form) => (
+        <Box component="li" key={form.key}>
+          <FormCard form={form} />
+        </Box>
+      ))}
+    </Stack>
+  );
+};
+
+const FormCard = ({ form }: { form: FormSummary }) => {
+  const titleId = `form-title-${form.key}`;
+  const content = (
+    <CardContent>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'baseline', flexWrap: 'wrap', rowGap: 1 }}>
+        <Typography variant="h2" component="h2" id={titleId} sx={{ fontSize: '1.25rem' }}>
+          {form.title}
+        </Typography>
+        {form.published ? (
+          <Chip size="small" label={`Version ${form.published.number}`} variant="outlined" />
+        ) : (
+          <Chip size="small" label="Noch nicht veröffentlicht" variant="outlined" />
+        )}
+      </Stack>
+      {form.description && (
+        <Typography sx={{ mt: 1 }} color="text.secondary">
+          {form.description}
+        </Typography>
+      )}
+    </CardContent>
+  );
+
+  return (
+    <Card variant="outlined" data-testid={`form-card-${form.key}`}>
+      {form.published ? (
+        <CardActionArea
+          component={RouterLink}
+          to={`/forms/${encodeURIComponent(form.key)}`}
+          aria-labelledby={titleId}
+        >
+          {content}
+        </CardActionArea>
+      ) : (
+        content
+      )}
+    </Card>
+  );
+};
