@@ -18,6 +18,7 @@ export function ormConfig(clientUrl: string, overrides: Partial<Options> = {}) {
       transactional: true,
       allOrNothing: true,
       snapshot: false,
+      silent: true,
     },
     discovery: { warnWhenNoEntities: true },
     forceUtcTimezone: true,

@@ -1,4 +1,4 @@
-import type { JsonSchema, Middleware } from '@jsonforms/core';
+import { type JsonSchema, type Middleware, UPDATE_CORE } from '@jsonforms/core';
 import type { Ajv, ErrorObject } from 'ajv';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
@@ -91,6 +91,9 @@ export const useFormFill = ({ version, ajv, carriedOver, onSubmitted }: UseFormF
   const coreDataRef = useRef<unknown>(initial.data);
   const clientSubmissionId = useRef(initial.clientSubmissionId);
   const deriveSeq = useRef(0);
+  /** The last data pushed into JSON Forms and the core data it was computed from. */
+  const lastPush = useRef<{ data: unknown; basis: unknown }>({ data: initial.data, basis: undefined });
+  const [jsonFormsData, setJsonFormsData] = useState<FormValues>(initial.data);
   const submitting = useRef(false);
   const submitted = useRef(false);
 
@@ -104,8 +107,21 @@ export const useFormFill = ({ version, ajv, carriedOver, onSubmitted }: UseFormF
     submitAttempted,
   });
 
+  /**
+   * JSON Forms re-sends its `data` prop with UPDATE_CORE whenever errors or the validation mode change;
+   * that prop can be a keystroke behind the core (the effect runs after the user typed on). So the core
+   * keeps its own data, unless the action carries a push whose basis is still what the core holds.
+   * Pure in `state` and `action` (React may call it twice).
+   */
   const middleware = useCallback<Middleware>((state, action, reducer) => {
-    const next = reducer(state, action);
+    let effective = action;
+    if (action.type === UPDATE_CORE) {
+      const push = lastPush.current;
+      const isCurrentPush =
+        action.data === push.data && (state.data === push.basis || state.data === push.data);
+      if (!isCurrentPush) effective = { ...action, data: state.data };
+    }
+    const next = reducer(state, effective);
     coreDataRef.current = next.data;
     return next;
   }, []);
@@ -118,8 +134,10 @@ export const useFormFill = ({ version, ajv, carriedOver, onSubmitted }: UseFormF
 
   /** Pushes data into JSON Forms (derived values, sample data): it becomes what JSON Forms holds. */
   const pushData = useCallback((next: FormValues) => {
+    lastPush.current = { data: next, basis: coreDataRef.current };
     coreDataRef.current = next;
     dataRef.current = next;
+    setJsonFormsData(next);
     setData(next);
   }, []);
 
@@ -264,12 +282,8 @@ export const useFormFill = ({ version, ajv, carriedOver, onSubmitted }: UseFormF
   const hasData = dirty || restoredAt !== undefined;
 
   return {
-    /**
-     * The data to hand to JSON Forms: always what it holds itself (maybe a keystroke ahead of the
-     * last report) unless data was pushed. Handing it older data on an unrelated re-render, e.g.
-     * when errors change, would undo the user's last keystroke.
-     */
-    jsonFormsData: coreDataRef.current as FormValues,
+    /** The data to hand to JSON Forms: changes only when data is pushed (see `middleware`). */
+    jsonFormsData,
     handleChange,
     handleFocusOut: errorDisplay.handleFocusOut,
     middleware,
