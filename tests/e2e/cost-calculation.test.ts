@@ -1,17 +1,11 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, type E2eEnvironment, startE2eEnvironment } from '../support/e2e.js';
-
-/** Runs axe-core on the page and returns the WCAG 2.1 A/AA violations (none expected). */
-async function wcagViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return results.violations.map(
-    (violation) => `${violation.id}: ${violation.nodes.map((n) => n.target).join(', ')}`,
-  );
-}
+import {
+  browserAvailable,
+  type E2eEnvironment,
+  startE2eEnvironment,
+  wcagViolations,
+} from '../support/e2e.js';
 
 const computed = (page: Page, path: string) => page.locator(`[data-computed-path="${path}"]`).first();
 
@@ -91,7 +85,9 @@ describe.skipIf(!browserAvailable())('Anlage 2 – Kalkulationsbogen in the brow
     await page.getByRole('button', { name: 'Absenden' }).click();
     const summary = page.getByTestId('error-summary');
     await summary.waitFor();
-    expect(await summary.evaluate((element) => element.contains(document.activeElement))).toBe(true);
+    expect(await summary.evaluate((element) => element.contains(element.ownerDocument.activeElement))).toBe(
+      true,
+    );
     expect(await summary.textContent()).toMatch(/Pflichtfeld/);
     expect(await page.getByLabel('Titel der Maßnahme').inputValue()).toBe('Nur ein Titel');
     expect(await wcagViolations(page)).toEqual([]);

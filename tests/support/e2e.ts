@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { readConfig } from '../../server/src/config.js';
@@ -87,4 +88,14 @@ export async function startE2eEnvironment(): Promise<E2eEnvironment> {
       await rm(webRoot, { recursive: true, force: true });
     },
   };
+}
+
+/** Runs axe-core on the page and lists its WCAG 2.1 A/AA violations (the tests expect none). */
+export async function wcagViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return results.violations.map(
+    (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+  );
 }
