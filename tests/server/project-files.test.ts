@@ -40,7 +40,6 @@ describe('committed files agree with the code', () => {
     expect(compose.services.app.build).toBe('.');
     expect(compose.services.app.depends_on.db.condition).toBe('service_healthy');
     expect(compose.services.app.environment.DATABASE_URL).toMatch(/^postgres:\/\/.+@db:5432\/sozialraum$/);
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: docker compose's own variable syntax
     expect(compose.services.app.ports).toEqual(['${PORT:-4000}:4000']);
     const dockerfile = await readFile('Dockerfile', 'utf8');
     expect(dockerfile).toMatch(/CMD \["node", "dist\/server\/src\/main\.js"\]/);

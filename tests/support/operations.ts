@@ -2,7 +2,20 @@
 
 export const FORMS = /* GraphQL */ `
   query Forms {
-    forms { key title published { id number status } versions { id number status } }
+    forms {
+      key
+      title
+      published {
+        id
+        number
+        status
+      }
+      versions {
+        id
+        number
+        status
+      }
+    }
   }
 `;
 

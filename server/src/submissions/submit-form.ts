@@ -18,8 +18,7 @@ export interface SubmitFormInput {
 }
 
 export type SubmitFormResult =
-  | { submission: Submission; errors: [] }
-  | { submission: null; errors: FieldError[] };
+  { submission: Submission; errors: [] } | { submission: null; errors: FieldError[] };
 
 /**
  * Validates a filled-in form against the version in force and stores it. Derived values (totals,

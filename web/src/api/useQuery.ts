@@ -15,23 +15,26 @@ export const useQuery = <T, V extends Record<string, unknown> = Record<string, u
   query: string,
   variables?: V,
 ): QueryState<T> & { reload: () => void } => {
-  const [state, setState] = useState<QueryState<T>>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const variablesKey = JSON.stringify(variables ?? {});
+  const requestKey = `${attempt}:${query}:${variablesKey}`;
+  // The answer is kept with the request it belongs to: an answer to another request means „loading“.
+  const [answer, setAnswer] = useState<{ key: string; state: QueryState<T> } | null>(null);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` triggers a reload on purpose
   useEffect(() => {
     const controller = new AbortController();
-    setState({ status: 'loading' });
     graphqlRequest<T>(query, JSON.parse(variablesKey), { signal: controller.signal }).then(
-      (data) => setState({ status: 'success', data }),
+      (data) => setAnswer({ key: requestKey, state: { status: 'success', data } }),
       (error: unknown) => {
-        if (!controller.signal.aborted) setState({ status: 'error', error: toApiError(error) });
+        if (!controller.signal.aborted) {
+          setAnswer({ key: requestKey, state: { status: 'error', error: toApiError(error) } });
+        }
       },
     );
     return () => controller.abort();
-  }, [query, variablesKey, attempt]);
+  }, [query, variablesKey, requestKey]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
+  const state: QueryState<T> = answer?.key === requestKey ? answer.state : { status: 'loading' };
   return { ...state, reload };
 };

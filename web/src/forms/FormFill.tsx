@@ -34,12 +34,13 @@ export const FormFill = ({ version, carriedOver, onOutdated }: FormFillProps) =>
   const failureRef = useRef<HTMLDivElement>(null);
 
   const { status, focusRequest, summaryEntries } = fill;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: focus follows each submit attempt, counted by focusRequest
+  // Focus follows each submit attempt, counted by focusRequest; status is read, not watched.
   useEffect(() => {
     if (focusRequest === 0) return;
     const target = status.kind === 'failed' ? failureRef.current : summaryRef.current;
     target?.focus();
     target?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [focusRequest]);
 
   const submitting = status.kind === 'submitting';

@@ -102,8 +102,7 @@ const SUBMIT_FORM_MUTATION = `
 `;
 
 export type SubmitResult =
-  | { submissionId: string; errors: [] }
-  | { submissionId: null; errors: ApiFieldError[] };
+  { submissionId: string; errors: [] } | { submissionId: null; errors: ApiFieldError[] };
 
 /** Submits a filled form; returns the stored submission's id or the field errors (then nothing was stored). */
 export const submitForm = async (input: {

@@ -17,10 +17,7 @@ import { sameJson } from './stable-json.js';
 import { useErrorDisplay } from './useErrorDisplay.js';
 
 export type SubmitStatus =
-  | { kind: 'idle' }
-  | { kind: 'submitting' }
-  | { kind: 'invalid' }
-  | { kind: 'failed'; error: ApiError };
+  { kind: 'idle' } | { kind: 'submitting' } | { kind: 'invalid' } | { kind: 'failed'; error: ApiError };
 
 /** Data handed over from an earlier version of the same form (after „Neue Fassung laden“). */
 export interface CarriedOverFill {
@@ -106,6 +103,7 @@ export const useFormFill = ({ version, ajv, carriedOver, onSubmitted }: UseFormF
     deriveErrors,
     submitAttempted,
   });
+  const { noteChanged } = errorDisplay;
 
   /**
    * JSON Forms re-sends its `data` prop with UPDATE_CORE whenever errors or the validation mode change;
@@ -153,9 +151,11 @@ export const useFormFill = ({ version, ajv, carriedOver, onSubmitted }: UseFormF
     [logicSchema, pushData],
   );
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: derive the restored data once on mount
+  // Derive the restored data once on mount; state is only set after the asynchronous derive.
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     void runDerive(initial.data);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const handleChange = useCallback(
@@ -166,7 +166,7 @@ export const useFormFill = ({ version, ajv, carriedOver, onSubmitted }: UseFormF
       const changed = changedPointers(previous, next);
       acceptData(next);
       if (changed.length > 0) {
-        errorDisplay.noteChanged(changed);
+        noteChanged(changed);
         setDirty(true);
         // A server message about a field the user has just changed (or about a total) no longer applies.
         setServerErrors((current) => {
@@ -180,7 +180,7 @@ export const useFormFill = ({ version, ajv, carriedOver, onSubmitted }: UseFormF
       }
       void runDerive(next);
     },
-    [acceptData, runDerive, schema, errorDisplay.noteChanged],
+    [acceptData, runDerive, schema, noteChanged],
   );
 
   // Keep the draft with every change, so a crash or a closed tab loses nothing.

@@ -48,9 +48,10 @@ const generatedItemUiSchema = (itemSchema: JsonSchema): UISchemaElement => {
   }
   return {
     type: 'HorizontalLayout',
-    elements: Object.keys(itemSchema.properties).map(
-      (key): ControlElement => ({ type: 'Control', scope: `#/properties/${key}` }),
-    ),
+    elements: Object.keys(itemSchema.properties).map((key): ControlElement => ({
+      type: 'Control',
+      scope: `#/properties/${key}`,
+    })),
   } as UISchemaElement;
 };
 
@@ -121,7 +122,7 @@ export const ArrayControl = (props: ArrayLayoutProps) => {
     [uischemas, schema, uischema, path, rootSchema],
   );
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs after the number of entries changed
+  // Runs after the number of entries changed.
   useEffect(() => {
     const target = focusAfterChange.current;
     focusAfterChange.current = null;
@@ -185,7 +186,7 @@ export const ArrayControl = (props: ArrayLayoutProps) => {
           const itemHeadingId = `${headingId}-item-${index}`;
           const summary = entrySummary(index);
           return (
-            // biome-ignore lint/suspicious/noArrayIndexKey: JSON Forms addresses entries by their position
+            // Keys are indexes: JSON Forms addresses entries by their position
             <li key={index}>
               <Paper
                 variant="outlined"

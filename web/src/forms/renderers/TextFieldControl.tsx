@@ -1,6 +1,6 @@
 import type { ControlProps } from '@jsonforms/core';
 import { Box, InputAdornment, TextField } from '@mui/material';
-import { type ChangeEvent, type HTMLAttributes, type ReactNode, useEffect, useState } from 'react';
+import { type ChangeEvent, type HTMLAttributes, type ReactNode, useState } from 'react';
 import { visuallyHidden } from '../../app/visually-hidden.js';
 import { FieldHelperTexts, fieldDescriptionIds } from './field-helpers.js';
 
@@ -49,13 +49,10 @@ export const TextFieldControl = (props: TextFieldControlProps) => {
     type = 'text',
     autoComplete = 'off',
   } = props;
-  const [text, setText] = useState(() => toText(data));
-  const [focused, setFocused] = useState(false);
-
-  useEffect(() => {
-    // Outside changes (restored draft, sample data) update the text; while typing the user's text wins.
-    if (!focused) setText(toText(data));
-  }, [data, focused, toText]);
+  // While typing the user's own text is shown; otherwise the data, formatted (so outside changes such
+  // as a restored draft or sample data show at once).
+  const [typed, setTyped] = useState<string | null>(null);
+  const text = typed ?? toText(data);
 
   if (!visible) return null;
 
@@ -63,7 +60,7 @@ export const TextFieldControl = (props: TextFieldControlProps) => {
 
   const onChange = (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
     const value = event.target.value;
-    setText(value);
+    setTyped(value);
     handleChange(path, value.trim() === '' ? undefined : fromText(value));
   };
 
@@ -90,11 +87,8 @@ export const TextFieldControl = (props: TextFieldControlProps) => {
         minRows={multiline ? 3 : undefined}
         value={text}
         onChange={onChange}
-        onFocus={() => setFocused(true)}
-        onBlur={() => {
-          setFocused(false);
-          setText(toText(data));
-        }}
+        onFocus={() => setTyped(toText(data))}
+        onBlur={() => setTyped(null)}
         autoComplete={autoComplete}
         slotProps={{
           input: {

@@ -15,7 +15,7 @@ import { headingTag, NestedHeadings, useHeadingLevel } from '../headings.js';
 const LayoutElements = ({ schema, path, enabled, renderers, cells, uischema }: LayoutProps) =>
   (uischema as Layout).elements.map((child, index) => (
     <JsonFormsDispatch
-      // biome-ignore lint/suspicious/noArrayIndexKey: layout elements have no identity besides their position
+      // Keys are indexes: layout elements have no identity besides their position
       key={`${path}-${index}`}
       uischema={child}
       schema={schema}
