@@ -31,7 +31,8 @@ describe.skipIf(!browserAvailable())('every published form in the browser', () =
 
   it('answers unknown addresses with a German page that passes axe', async () => {
     const page = await env.newPage();
-    await page.goto('/gibt-es-nicht');
+    const response = await page.goto('/gibt-es-nicht');
+    expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
     await page.getByRole('heading', { level: 1 }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('de');
     expect(await wcagViolations(page)).toEqual([]);

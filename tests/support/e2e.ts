@@ -46,8 +46,10 @@ export async function startE2eEnvironment(): Promise<E2eEnvironment> {
   });
   const database = await createTestDatabase();
   const platform = await startPlatform(
+    // Production mode, as deployed: error masking and the Content-Security-Policy are in force.
     readConfig({
-      NODE_ENV: 'test',
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'silent',
       DATABASE_URL: database.url,
       PORT: String(await freePort()),
       HOST: '127.0.0.1',
