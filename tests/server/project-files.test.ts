@@ -43,6 +43,9 @@ describe('committed files agree with the code', () => {
     expect(compose.services.app.ports).toEqual(['${PORT:-4000}:4000']);
     const dockerfile = await readFile('Dockerfile', 'utf8');
     expect(dockerfile).toMatch(/CMD \["node", "dist\/server\/src\/main\.js"\]/);
+    // The image is built from a clean tree, not from the host's node_modules or database files.
+    const ignored = (await readFile('.dockerignore', 'utf8')).split('\n');
+    expect(ignored).toEqual(expect.arrayContaining(['node_modules', 'dist', '.data']));
   });
 
   it('.env.example lists every configuration variable', async () => {
