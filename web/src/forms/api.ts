@@ -92,7 +92,7 @@ export const SUBMISSION_QUERY = `
   }
 `;
 
-const SUBMIT_FORM_MUTATION = `
+export const SUBMIT_FORM_MUTATION = `
   mutation SubmitForm($formKey: String!, $data: JSON!, $clientSubmissionId: ID!, $formVersionId: ID) {
     submitForm(formKey: $formKey, data: $data, clientSubmissionId: $clientSubmissionId, formVersionId: $formVersionId) {
       submission { id }
