@@ -1,8 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { type App, createApp } from './app.js';
 import type { Config } from './config.js';
-import { type EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres.js';
-import { ensureDatabase } from './database/ensure-database.js';
+import { connectDatabaseServer } from './database/connect.js';
 import { openDatabase } from './database/orm.js';
 import { loadFormDefinitions, readFormDefinitions } from './forms/load-form-definitions.js';
 import { seedDemoSubmissions } from './submissions/seed-demo-submissions.js';
@@ -22,17 +21,10 @@ type Log = (message: string) => void;
  * definitions and demo data (both idempotent), then HTTP.
  */
 export async function startPlatform(config: Config, log: Log = console.log): Promise<RunningPlatform> {
-  let embedded: EmbeddedDatabase | undefined;
-  let databaseUrl = config.DATABASE_URL;
-  if (!databaseUrl) {
-    log(`Starte eingebettete PostgreSQL-Datenbank in ${config.DATA_DIR} ...`);
-    embedded = await startEmbeddedPostgres({ dataDir: config.DATA_DIR, port: config.EMBEDDED_DB_PORT });
-    await ensureDatabase(embedded.adminUrl, 'sozialraum');
-    databaseUrl = embedded.urlFor('sozialraum');
-  }
+  const database = await connectDatabaseServer(config, log);
   let orm: MikroORM | undefined;
   try {
-    orm = await openDatabase(databaseUrl);
+    orm = await openDatabase(database.url);
     const definitions = await readFormDefinitions(config.FORM_DEFINITIONS_DIR);
     const changed = await loadFormDefinitions(orm.em.fork(), definitions);
     log(
@@ -60,14 +52,14 @@ export async function startPlatform(config: Config, log: Log = console.log): Pro
       stopping ??= (async () => {
         await app.http.close();
         await openOrm.close();
-        await embedded?.stop();
+        await database.stop();
       })();
       return stopping;
     };
     return { url: `http://${host}:${port}`, orm, app, stop };
   } catch (error) {
     await orm?.close();
-    await embedded?.stop();
+    await database.stop();
     throw error;
   }
 }

@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { readConfig } from '../config.js';
-import { startEmbeddedPostgres } from '../database/embedded-postgres.js';
-import { ensureDatabase } from '../database/ensure-database.js';
+import { connectDatabaseServer } from '../database/connect.js';
 import { ormConfig } from '../database/orm.js';
 
 /**
@@ -11,15 +10,8 @@ import { ormConfig } from '../database/orm.js';
  */
 const command = process.argv[2] ?? 'up';
 const config = readConfig();
-const embedded = config.DATABASE_URL
-  ? undefined
-  : await startEmbeddedPostgres({ dataDir: config.DATA_DIR, port: config.EMBEDDED_DB_PORT });
-let url = config.DATABASE_URL;
-if (embedded) {
-  await ensureDatabase(embedded.adminUrl, 'sozialraum');
-  url = embedded.urlFor('sozialraum');
-}
-const orm = await MikroORM.init(ormConfig(url!));
+const database = await connectDatabaseServer(config, (message) => console.error(message));
+const orm = await MikroORM.init(ormConfig(database.url));
 try {
   if (command === 'up') {
     const applied = await orm.getMigrator().up();
@@ -36,5 +28,5 @@ try {
   }
 } finally {
   await orm.close();
-  await embedded?.stop();
+  await database.stop();
 }

@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import type { FieldError } from '../../../form-logic/index.js';
 
 /**
  * The errors that end a request. Each carries a stable `extensions.code` that clients switch on;
@@ -15,11 +16,6 @@ export const ErrorCode = {
   Internal: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
-
-export interface FieldErrorDetail {
-  path: string;
-  message: string;
-}
 
 function appError(code: ErrorCode, message: string, details?: Record<string, unknown>): GraphQLError {
   return new GraphQLError(message, { extensions: { code, ...details } });
@@ -42,7 +38,7 @@ export const FormVersionOutdated = (publishedVersionId: string | null) =>
     { publishedVersionId },
   );
 
-export const ValidationFailed = (message: string, fieldErrors: FieldErrorDetail[] = []) =>
+export const ValidationFailed = (message: string, fieldErrors: FieldError[] = []) =>
   appError(ErrorCode.ValidationFailed, message, { fieldErrors });
 
 export const BadUserInput = (message: string) => appError(ErrorCode.BadUserInput, message);

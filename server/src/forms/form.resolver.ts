@@ -31,12 +31,10 @@ export class FormResolver {
 
   @FieldResolver(() => [FormVersion], { description: 'Alle Fassungen, neueste zuerst.' })
   versions(@Root() form: Form, @Ctx() context: GraphQLContext): Promise<FormVersion[]> {
-    const status = canSeeDrafts(context) ? undefined : { $ne: FormVersionStatus.DRAFT };
-    return context.em.find(
-      FormVersion,
-      { form: form.key, ...(status ? { status } : {}) },
-      { orderBy: { number: 'desc' } },
-    );
+    const where = canSeeDrafts(context)
+      ? { form: form.key }
+      : { form: form.key, status: { $ne: FormVersionStatus.DRAFT } };
+    return context.em.find(FormVersion, where, { orderBy: { number: 'desc' } });
   }
 }
 

@@ -1,5 +1,5 @@
 import { type EntityManager, LockMode, OptimisticLockError } from '@mikro-orm/postgresql';
-import { checkFormDefinition } from '../../../form-logic/index.js';
+import { checkFormDefinition, MAX_DEFINITION_BYTES } from '../../../form-logic/index.js';
 import type { Caller } from '../common/context.js';
 import { Conflict, NotFound, ValidationFailed } from '../common/errors.js';
 import { canonicalHash } from '../common/hash.js';
@@ -14,9 +14,6 @@ export interface FormContent {
   uischema: Record<string, unknown>;
   sampleData?: Record<string, unknown> | null;
 }
-
-/** Largest schema or UI schema accepted from the editor, in bytes of JSON. */
-const MAX_DEFINITION_BYTES = 256 * 1024;
 
 export function formContentHash(content: FormContent): string {
   return canonicalHash({
@@ -193,7 +190,9 @@ function requireJsonObject(value: unknown, path: string, label: string): Record<
     throw ValidationFailed(`${label} muss ein JSON-Objekt sein.`, [{ path, message: 'Kein JSON-Objekt' }]);
   }
   if (JSON.stringify(value).length > MAX_DEFINITION_BYTES) {
-    throw ValidationFailed(`${label} ist zu groß (höchstens 256 KiB).`, [{ path, message: 'Zu groß' }]);
+    throw ValidationFailed(`${label} ist zu groß (höchstens ${MAX_DEFINITION_BYTES / 1024} KiB).`, [
+      { path, message: 'Zu groß' },
+    ]);
   }
   return value as Record<string, unknown>;
 }
