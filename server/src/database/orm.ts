@@ -1,11 +1,12 @@
 import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig, MikroORM, type Options } from '@mikro-orm/postgresql';
+import { BaseEntity } from '../common/base.entity.js';
 import { Form } from '../forms/form.entity.js';
 import { FormVersion } from '../forms/form-version.entity.js';
 import { migrationsList } from '../migrations/index.js';
 import { Submission } from '../submissions/submission.entity.js';
 
-export const entities = [Form, FormVersion, Submission];
+export const entities = [BaseEntity, Form, FormVersion, Submission];
 
 /** MikroORM options for a database URL; migrations are listed explicitly so compiled and test runs agree. */
 export function ormConfig(clientUrl: string, overrides: Partial<Options> = {}) {

@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import { Entity, Enum, Index, ManyToOne, type Opt, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, type Opt, Property, Unique } from '@mikro-orm/core';
 import { GraphQLJSON } from 'graphql-scalars';
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { BaseEntity } from '../common/base.entity.js';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Form } from './form.entity.js';
 
 export enum FormVersionStatus {
@@ -38,11 +38,7 @@ export enum FormVersionSource {
   name: 'form_version_one_draft',
   expression: `create unique index "form_version_one_draft" on "form_version" ("form_key") where "status" = 'DRAFT'`,
 })
-export class FormVersion {
-  @Field(() => ID)
-  @PrimaryKey({ type: 'uuid' })
-  id: string & Opt = randomUUID();
-
+export class FormVersion extends BaseEntity {
   @ManyToOne(() => Form, { fieldName: 'form_key', deleteRule: 'restrict' })
   form!: Form;
 
@@ -93,15 +89,6 @@ export class FormVersion {
   @Field(() => Int)
   @Property({ type: 'integer', version: true })
   revision!: number & Opt;
-
-  @Field(() => Date)
-  @Property({ type: 'datetime', defaultRaw: 'now()' })
-  createdAt: Date & Opt = new Date();
-
-  /** User id of the author. */
-  @Field(() => String)
-  @Property({ type: 'string', length: 200 })
-  createdBy!: string;
 
   @Field(() => Date, { nullable: true })
   @Property({ type: 'datetime', nullable: true })

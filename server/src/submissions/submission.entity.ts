@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { Entity, Index, ManyToOne, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, Property } from '@mikro-orm/core';
 import { GraphQLJSON } from 'graphql-scalars';
+import { BaseEntity } from '../common/base.entity.js';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Form } from '../forms/form.entity.js';
 import { FormVersion } from '../forms/form-version.entity.js';
@@ -12,11 +12,7 @@ import { FormVersion } from '../forms/form-version.entity.js';
 @ObjectType({ description: 'Ein abgesendetes Formular.' })
 @Entity({ tableName: 'submission' })
 @Index({ properties: ['form', 'createdAt'] })
-export class Submission {
-  @Field(() => ID)
-  @PrimaryKey({ type: 'uuid' })
-  id: string & Opt = randomUUID();
-
+export class Submission extends BaseEntity {
   @ManyToOne(() => Form, { fieldName: 'form_key', deleteRule: 'restrict' })
   form!: Form;
 
@@ -41,12 +37,4 @@ export class Submission {
   @Property({ type: 'string', length: 100, nullable: true })
   @Index()
   providerId?: string | null;
-
-  @Field(() => Date)
-  @Property({ type: 'datetime', defaultRaw: 'now()' })
-  createdAt: Date & Opt = new Date();
-
-  @Field(() => String)
-  @Property({ type: 'string', length: 200 })
-  createdBy!: string;
 }
