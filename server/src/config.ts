@@ -45,6 +45,43 @@ const configSchema = z.object({
     .default(1024 * 1024),
   /** pino log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * Host names (comma-separated, optionally with :port) that requests may address; anything else is refused,
+   * so a DNS-rebinding page cannot drive a local server. `*` allows every name (behind a proxy that checks).
+   */
+  ALLOWED_HOSTS: z
+    .string()
+    .min(1)
+    .default('localhost,127.0.0.1,[::1]')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((host) => host.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  /**
+   * Until sign-in exists every request acts as a demo user holding all roles. Production refuses to start
+   * with it unless this is true.
+   */
+  ALLOW_DEMO_CALLER: booleanFlag.default(false),
+  /** Serve the web app's source maps (`*.map`); off in production unless set. */
+  SERVE_SOURCE_MAPS: booleanFlag.optional(),
+  /** How long a stop waits for in-flight requests before closing the database pool. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  /** Largest number of database connections per app process. */
+  DB_POOL_MAX: z.coerce.number().int().min(2).max(200).default(10),
+  /** A request waiting longer than this for a free database connection gets SERVICE_UNAVAILABLE. */
+  DB_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
+  /** PostgreSQL cancels any statement running longer than this (statement_timeout). */
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+  /** Lock waits longer than this end the command with CONFLICT (lock_timeout). */
+  DB_LOCK_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  /** Platform default for the number of items in one array of submitted data (a form can set its own). */
+  MAX_ARRAY_ITEMS: z.coerce.number().int().min(1).max(100_000).default(1_000),
+  /** Time budget for all derived-field calculations of one request. */
+  DERIVE_BUDGET_MS: z.coerce.number().int().min(50).max(60_000).default(2_000),
+  /** Worker threads that compute derived fields and validate submissions off the event loop. */
+  FORM_WORKERS: z.coerce.number().int().min(1).max(64).default(2),
 });
 
 export type Config = z.infer<typeof configSchema>;

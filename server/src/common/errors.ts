@@ -13,6 +13,10 @@ export const ErrorCode = {
   FormVersionOutdated: 'FORM_VERSION_OUTDATED',
   ValidationFailed: 'VALIDATION_FAILED',
   BadUserInput: 'BAD_USER_INPUT',
+  /** A documented limit was reached (`extensions.limit` names it); the request did no work. */
+  LimitExceeded: 'LIMIT_EXCEEDED',
+  /** The database is unreachable or busy, or the server is stopping; try again later. */
+  ServiceUnavailable: 'SERVICE_UNAVAILABLE',
   Internal: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -41,7 +45,16 @@ export const FormVersionOutdated = (publishedVersionId: string | null) =>
 export const ValidationFailed = (message: string, fieldErrors: FieldError[] = []) =>
   appError(ErrorCode.ValidationFailed, message, { fieldErrors });
 
-export const BadUserInput = (message: string) => appError(ErrorCode.BadUserInput, message);
+export const BadUserInput = (message: string, details?: Record<string, unknown>) =>
+  appError(ErrorCode.BadUserInput, message, details);
+
+export const LimitExceeded = (message: string, limit: string, details?: Record<string, unknown>) =>
+  appError(ErrorCode.LimitExceeded, message, { limit, ...details });
+
+export const ServiceUnavailable = (
+  message = 'Der Dienst ist vorübergehend nicht verfügbar. Bitte versuchen Sie es in Kürze erneut.',
+  details?: Record<string, unknown>,
+) => appError(ErrorCode.ServiceUnavailable, message, details);
 
 /** Codes whose messages are written for the client and may pass through unchanged. */
 export const publicErrorCodes: ReadonlySet<string> = new Set([
