@@ -12,6 +12,7 @@ import type { Caller, GraphQLContext } from './common/context.js';
 import { ErrorCode, publicErrorCodes } from './common/errors.js';
 import { createFormLoaders } from './forms/form.loaders.js';
 import { FormValidatorCache } from './forms/form-validator-cache.js';
+import { FormVersionCache } from './forms/form-version-cache.js';
 import { buildGraphQLSchema } from './schema.js';
 import { resolveCaller } from './users/resolve-caller.js';
 
@@ -84,11 +85,19 @@ export async function createApp(options: AppOptions): Promise<App> {
   await apollo.start();
 
   const formValidators = new FormValidatorCache();
+  const formVersions = new FormVersionCache();
   const callerOf = options.resolveCaller ?? resolveCaller;
   await http.register(fastifyApollo(apollo), {
     context: async (request) => {
       const em = options.orm.em.fork();
-      return { em, caller: callerOf(request), formValidators, loaders: createFormLoaders(em) };
+      return {
+        em,
+        caller: callerOf(request),
+        requestId: request.id,
+        formVersions,
+        formValidators,
+        loaders: createFormLoaders(em),
+      };
     },
   });
 

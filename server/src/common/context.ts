@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { registerEnumType } from 'type-graphql';
 import type { FormLoaders } from '../forms/form.loaders.js';
 import type { FormValidatorCache } from '../forms/form-validator-cache.js';
+import type { FormVersionCache } from '../forms/form-version-cache.js';
 import { Forbidden, Unauthenticated } from './errors.js';
 
 /** The six roles of the process (see GLOSSARY.md). */
@@ -28,6 +29,10 @@ export interface GraphQLContext {
   /** A fresh unit of work for this request. */
   em: EntityManager;
   caller: Caller | null;
+  /** Names the request in logs and error answers. */
+  requestId: string;
+  /** Content of published and archived form versions, shared by all requests of the process. */
+  formVersions: FormVersionCache;
   formValidators: FormValidatorCache;
   /** Batches lookups within this request. */
   loaders: FormLoaders;
