@@ -60,8 +60,8 @@ describe('form versions', () => {
       expectedRevision: 1,
     });
     expect(first.errors).toBeUndefined();
-    expect(first.data!.updateDraft.revision).toBe(2);
-    expect(first.data!.updateDraft.schema.title).toBe('Geänderter Titel');
+    expect(first.data!.updateDraft.formVersion.revision).toBe(2);
+    expect(first.data!.updateDraft.formVersion.schema.title).toBe('Geänderter Titel');
 
     const before = await rowOf(draft.id);
     const stale = await api.gql(UPDATE_DRAFT, {
@@ -97,8 +97,11 @@ describe('form versions', () => {
     const { data } = await api.gql(CREATE_DRAFT, { formKey: 'cost-calculation' });
     const published = await api.gql(PUBLISH, { id: data!.createDraft.id });
     expect(published.errors).toBeUndefined();
-    expect(published.data!.publishFormVersion).toMatchObject({ status: 'PUBLISHED', number: old.number + 1 });
-    expect(published.data!.publishFormVersion.publishedAt).toBeTruthy();
+    expect(published.data!.publishFormVersion.formVersion).toMatchObject({
+      status: 'PUBLISHED',
+      number: old.number + 1,
+    });
+    expect(published.data!.publishFormVersion.formVersion.publishedAt).toBeTruthy();
     const archived = await api.gql(FORM_VERSION, { id: old.id });
     expect(archived.data!.formVersion.status).toBe('ARCHIVED');
     expect((await publishedVersion('cost-calculation')).id).toBe(data!.createDraft.id);
@@ -117,9 +120,11 @@ describe('form versions', () => {
       uischema: draft.uischema,
       expectedRevision: 1,
     });
-    const { errors } = await api.gql(PUBLISH, { id: draft.id });
-    expect(errors?.[0].extensions?.code).toBe('VALIDATION_FAILED');
-    expect(errors?.[0].extensions?.fieldErrors).toEqual(
+    const { data: answer, errors } = await api.gql(PUBLISH, { id: draft.id });
+    expect(errors).toBeUndefined();
+    expect(answer!.publishFormVersion.formVersion).toBeNull();
+    expect(answer!.publishFormVersion.errorCount).toBe(answer!.publishFormVersion.errors.length);
+    expect(answer!.publishFormVersion.errors).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ path: expect.stringContaining('/properties/code') }),
       ]),

@@ -36,12 +36,18 @@ export const CREATE_DRAFT = /* GraphQL */ `
 
 export const UPDATE_DRAFT = /* GraphQL */ `
   mutation UpdateDraft($id: ID!, $schema: JSON!, $uischema: JSON!, $expectedRevision: Int!) {
-    updateDraft(id: $id, schema: $schema, uischema: $uischema, expectedRevision: $expectedRevision) { ${FORM_VERSION_FIELDS} }
+    updateDraft(id: $id, schema: $schema, uischema: $uischema, expectedRevision: $expectedRevision) {
+      formVersion { ${FORM_VERSION_FIELDS} }
+      errors { path message }
+      errorCount
+    }
   }
 `;
 
 export const PUBLISH = /* GraphQL */ `
-  mutation Publish($id: ID!) { publishFormVersion(id: $id) { ${FORM_VERSION_FIELDS} } }
+  mutation Publish($id: ID!) {
+    publishFormVersion(id: $id) { formVersion { ${FORM_VERSION_FIELDS} } errors { path message } errorCount }
+  }
 `;
 
 export const FORM_VERSION = /* GraphQL */ `
@@ -56,6 +62,7 @@ export const SUBMIT = /* GraphQL */ `
     submitForm(formKey: $formKey, data: $data, clientSubmissionId: $clientSubmissionId, formVersionId: $formVersionId) {
       submission { ${SUBMISSION_FIELDS} }
       errors { path message }
+      errorCount
     }
   }
 `;

@@ -1,5 +1,5 @@
 import { compileFormValidator, createFormAjv, type FormValidator } from '../../../form-logic/index.js';
-import type { FormVersion } from './form-version.entity.js';
+import type { JsonSchemaObject } from '../../../form-logic/index.js';
 
 /**
  * Compiles each form version's JSON Schema once. Keys include the revision, so an edited draft is
@@ -13,7 +13,7 @@ export class FormValidatorCache {
   constructor(private readonly maxEntries = 500) {}
 
   /** The validator of `version`, compiled on first use. */
-  get(version: FormVersion): FormValidator {
+  get(version: { id: string; revision: number; schema: JsonSchemaObject }): FormValidator {
     const key = `${version.id}:${version.revision}`;
     const cached = this.validators.get(key);
     if (cached) return cached;

@@ -1,5 +1,4 @@
 import { Entity, Enum, Index, ManyToOne, type Opt, Property, Unique } from '@mikro-orm/core';
-import { GraphQLJSON } from 'graphql-scalars';
 import { BaseEntity } from '../common/base.entity.js';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Form } from './form.entity.js';
@@ -23,7 +22,8 @@ export enum FormVersionSource {
 /**
  * One version of a form: JSON Schema, UI schema and sample data. A version that was published never
  * changes again (a database trigger enforces this too); submissions point at the version they were
- * filled in.
+ * filled in. The JSON columns are lazy: lists never select them, and the API serves them from
+ * `FormVersionCache`.
  */
 @ObjectType({ description: 'Eine Fassung eines Formulars.' })
 @Entity({ tableName: 'form_version' })
@@ -66,18 +66,15 @@ export class FormVersion extends BaseEntity {
    * JSON Schema of the data, including `x-derived` expressions. Stored as `json`, not `jsonb`: jsonb
    * reorders keys, and property order is meaningful (rendering order, order of derived fields).
    */
-  @Field(() => GraphQLJSON)
-  @Property({ type: 'json', columnType: 'json' })
+  @Property({ type: 'json', columnType: 'json', lazy: true })
   schema!: Record<string, unknown>;
 
   /** JSON Forms UI schema. */
-  @Field(() => GraphQLJSON)
-  @Property({ type: 'json', columnType: 'json' })
+  @Property({ type: 'json', columnType: 'json', lazy: true })
   uischema!: Record<string, unknown>;
 
   /** Example data that fills the form completely (demo and tests). */
-  @Field(() => GraphQLJSON, { nullable: true })
-  @Property({ type: 'json', columnType: 'json', nullable: true })
+  @Property({ type: 'json', columnType: 'json', nullable: true, lazy: true })
   sampleData?: Record<string, unknown> | null;
 
   /** sha256 of title, description, schema, uischema and sample data in canonical JSON. */

@@ -1,9 +1,32 @@
 import { GraphQLJSON } from 'graphql-scalars';
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import { runCommand } from '../common/command.js';
 import { type GraphQLContext, Role, requireCaller, requireRole } from '../common/context.js';
+import { FieldErrorsPayload } from '../common/field-error.js';
 import { Form } from './form.entity.js';
 import { createDraft, publishFormVersion, updateDraft } from './form.service.js';
 import { FormVersion, FormVersionStatus } from './form-version.entity.js';
+import type { FormVersionContent } from './form-version-cache.js';
+
+@ObjectType({
+  description: 'Entweder die gespeicherte Fassung oder Feldfehler (dann wurde nichts geändert).',
+})
+export class FormVersionPayload extends FieldErrorsPayload {
+  @Field(() => FormVersion, { nullable: true })
+  formVersion!: FormVersion | null;
+}
 
 /** Drafts are work in progress of the administration; everyone else sees versions in force or archived. */
 function canSeeDrafts(context: GraphQLContext): boolean {
@@ -38,6 +61,21 @@ export class FormResolver {
   }
 }
 
+/** The content of a version: from the entity when this request loaded it, else from the process cache. */
+async function contentOf(version: FormVersion, context: GraphQLContext): Promise<FormVersionContent> {
+  if (version.schema !== undefined && version.uischema !== undefined && version.sampleData !== undefined) {
+    return {
+      schema: version.schema,
+      uischema: version.uischema,
+      sampleData: version.sampleData,
+      schemaJson: '',
+    };
+  }
+  const content = await context.formVersions.content(context.em, version.id);
+  if (!content) throw new Error(`form version ${version.id} has no content`);
+  return content;
+}
+
 @Resolver(() => FormVersion)
 export class FormVersionResolver {
   @Query(() => FormVersion, { nullable: true })
@@ -61,17 +99,35 @@ export class FormVersionResolver {
     return context.em.findOneOrFail(Form, { key: version.form.key });
   }
 
+  @FieldResolver(() => GraphQLJSON, { description: 'JSON Schema der Daten, mit x-derived-Ausdrücken.' })
+  async schema(@Root() version: FormVersion, @Ctx() context: GraphQLContext): Promise<unknown> {
+    return (await contentOf(version, context)).schema;
+  }
+
+  @FieldResolver(() => GraphQLJSON, { description: 'JSON-Forms-UI-Schema.' })
+  async uischema(@Root() version: FormVersion, @Ctx() context: GraphQLContext): Promise<unknown> {
+    return (await contentOf(version, context)).uischema;
+  }
+
+  @FieldResolver(() => GraphQLJSON, {
+    nullable: true,
+    description: 'Beispieldaten, die das Formular füllen.',
+  })
+  async sampleData(@Root() version: FormVersion, @Ctx() context: GraphQLContext): Promise<unknown> {
+    return (await contentOf(version, context)).sampleData;
+  }
+
   @Mutation(() => FormVersion, { description: 'Legt einen Entwurf als neue Fassung an.' })
   createDraft(
     @Arg('formKey', () => String) formKey: string,
     @Arg('fromVersionId', () => ID, { nullable: true }) fromVersionId: string | null,
     @Ctx() context: GraphQLContext,
   ): Promise<FormVersion> {
-    const caller = requireRole(context, Role.ADMIN);
-    return createDraft(context.em, { caller, formKey, fromVersionId });
+    requireRole(context, Role.ADMIN);
+    return runCommand(context, 'createDraft', (cmd) => createDraft(cmd, { formKey, fromVersionId }));
   }
 
-  @Mutation(() => FormVersion, {
+  @Mutation(() => FormVersionPayload, {
     description: 'Speichert einen Entwurf (optimistische Sperre über revision).',
   })
   updateDraft(
@@ -80,16 +136,22 @@ export class FormVersionResolver {
     @Arg('uischema', () => GraphQLJSON) uischema: unknown,
     @Arg('expectedRevision', () => Int) expectedRevision: number,
     @Ctx() context: GraphQLContext,
-  ): Promise<FormVersion> {
-    const caller = requireRole(context, Role.ADMIN);
-    return updateDraft(context.em, { caller, id, schema, uischema, expectedRevision });
+  ): Promise<FormVersionPayload> {
+    requireRole(context, Role.ADMIN);
+    return runCommand(context, 'updateDraft', (cmd) =>
+      updateDraft(cmd, { id, schema, uischema, expectedRevision }),
+    );
   }
 
-  @Mutation(() => FormVersion, {
-    description: 'Setzt einen Entwurf in Kraft; die bisherige Fassung wird archiviert.',
+  @Mutation(() => FormVersionPayload, {
+    description:
+      'Setzt einen Entwurf in Kraft; die bisherige Fassung wird archiviert. Eine fehlerhafte Definition wird mit Feldfehlern beantwortet.',
   })
-  publishFormVersion(@Arg('id', () => ID) id: string, @Ctx() context: GraphQLContext): Promise<FormVersion> {
-    const caller = requireRole(context, Role.ADMIN);
-    return publishFormVersion(context.em, { caller, id });
+  publishFormVersion(
+    @Arg('id', () => ID) id: string,
+    @Ctx() context: GraphQLContext,
+  ): Promise<FormVersionPayload> {
+    requireRole(context, Role.ADMIN);
+    return runCommand(context, 'publishFormVersion', (cmd) => publishFormVersion(cmd, { id }));
   }
 }

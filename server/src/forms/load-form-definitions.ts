@@ -3,8 +3,9 @@ import path from 'node:path';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { checkFormDefinition } from '../../../form-logic/index.js';
+import { runCommand, SYSTEM_CALLER } from '../common/command.js';
 import { Form } from './form.entity.js';
-import { formContentHash, nextFormVersionNumber, putInForce, withFormLock } from './form.service.js';
+import { formContentHash, formLockKey, nextFormVersionNumber, putInForce } from './form.service.js';
 import { FormVersion, FormVersionSource } from './form-version.entity.js';
 
 const jsonObject = z.record(z.string(), z.unknown());
@@ -58,7 +59,8 @@ export async function readFormDefinitions(dir: string): Promise<FormDefinitionFi
 /**
  * Makes each definition the version in force. Idempotent: a definition whose content already exists
  * as a version of its form (by content hash) creates nothing, so restarts do not pile up versions and
- * a version an administrator published in the browser stays in force until the file changes.
+ * a version an administrator published in the browser stays in force until the file changes. Each form
+ * is one command under the form's lock, so app processes starting together do not collide.
  * @returns the keys of the forms that got a new version.
  */
 export async function loadFormDefinitions(
@@ -66,21 +68,23 @@ export async function loadFormDefinitions(
   definitions: FormDefinitionFile[],
 ): Promise<string[]> {
   const changed: string[] = [];
+  const context = { em, caller: SYSTEM_CALLER, requestId: 'start' };
   for (const definition of definitions) {
-    const created = await withFormLock(em, definition.key, async (tx) => {
+    const created = await runCommand(context, 'loadFormDefinition', async (cmd) => {
+      await cmd.lock(formLockKey(definition.key));
       const contentHash = formContentHash(definition);
       const form =
-        (await tx.findOne(Form, { key: definition.key })) ??
-        tx.create(Form, {
+        (await cmd.tx.findOne(Form, { key: definition.key })) ??
+        cmd.tx.create(Form, {
           key: definition.key,
           title: definition.title,
           description: definition.description,
         });
-      await tx.flush();
-      if (await tx.count(FormVersion, { form, contentHash })) return false;
-      const version = tx.create(FormVersion, {
+      await cmd.tx.flush();
+      if (await cmd.tx.count(FormVersion, { form, contentHash })) return false;
+      const version = cmd.tx.create(FormVersion, {
         form,
-        number: await nextFormVersionNumber(tx, form.key),
+        number: await nextFormVersionNumber(cmd, form.key),
         source: FormVersionSource.FILE,
         title: definition.title,
         description: definition.description ?? null,
@@ -88,11 +92,11 @@ export async function loadFormDefinitions(
         uischema: definition.uischema,
         sampleData: definition.sampleData,
         contentHash,
-        createdBy: 'system',
+        createdBy: cmd.caller.userId,
       });
-      await tx.flush();
-      await putInForce(tx, version, 'system');
-      await tx.flush();
+      await cmd.tx.flush();
+      await putInForce(cmd, version);
+      await cmd.tx.flush();
       return true;
     });
     if (created) changed.push(definition.key);

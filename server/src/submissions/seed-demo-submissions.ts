@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { FormValidatorCache } from '../forms/form-validator-cache.js';
+import { FormVersionCache } from '../forms/form-version-cache.js';
 import { FormVersion, FormVersionStatus } from '../forms/form-version.entity.js';
 import { DEMO_CALLER } from '../users/resolve-caller.js';
 import { Submission } from './submission.entity.js';
@@ -11,20 +12,24 @@ import { submitForm } from './submit-form.js';
  * @returns how many submissions were created.
  */
 export async function seedDemoSubmissions(em: EntityManager): Promise<number> {
-  const validators = new FormValidatorCache();
+  const context = {
+    em,
+    caller: DEMO_CALLER,
+    requestId: 'start',
+    formVersions: new FormVersionCache(),
+    formValidators: new FormValidatorCache(),
+  };
   const versions = await em.find(
     FormVersion,
     { status: FormVersionStatus.PUBLISHED },
-    { orderBy: { form: 'asc' } },
+    { orderBy: { form: 'asc' }, populate: ['sampleData'] },
   );
   let created = 0;
   for (const version of versions) {
     if (!version.sampleData) continue;
     const clientSubmissionId = `demo:${version.form.key}:${version.contentHash.slice(0, 16)}`;
     if (await em.count(Submission, { clientSubmissionId })) continue;
-    const result = await submitForm(em, {
-      caller: DEMO_CALLER,
-      validators,
+    const result = await submitForm(context, {
       formKey: version.form.key,
       data: version.sampleData,
       clientSubmissionId,

@@ -12,31 +12,18 @@ import {
   Root,
 } from 'type-graphql';
 import { type GraphQLContext, requireCaller } from '../common/context.js';
+import { FieldErrorsPayload } from '../common/field-error.js';
 import { FormVersion } from '../forms/form-version.entity.js';
 import { Submission } from './submission.entity.js';
 import { visibleSubmissions } from './submission-access.js';
 import { submitForm } from './submit-form.js';
 
 @ObjectType({
-  description: 'Ein Fehler an einem Feld; path ist ein JSON Pointer wie /materialCosts/0/quantity.',
-})
-export class FieldError {
-  @Field(() => String)
-  path!: string;
-
-  @Field(() => String)
-  message!: string;
-}
-
-@ObjectType({
   description: 'Entweder die gespeicherte Einreichung oder Feldfehler (dann wurde nichts gespeichert).',
 })
-export class SubmitFormPayload {
+export class SubmitFormPayload extends FieldErrorsPayload {
   @Field(() => Submission, { nullable: true })
   submission!: Submission | null;
-
-  @Field(() => [FieldError])
-  errors!: FieldError[];
 }
 
 @Resolver(() => Submission)
@@ -65,8 +52,10 @@ export class SubmissionResolver {
   }
 
   @FieldResolver(() => FormVersion, { description: 'Die Fassung, in der das Formular ausgefüllt wurde.' })
-  formVersion(@Root() submission: Submission, @Ctx() context: GraphQLContext): Promise<FormVersion> {
-    return context.em.findOneOrFail(FormVersion, { id: submission.formVersion.id });
+  async formVersion(@Root() submission: Submission, @Ctx() context: GraphQLContext): Promise<FormVersion> {
+    const version = await context.loaders.versionById.load(submission.formVersion.id);
+    if (!version) throw new Error(`form version ${submission.formVersion.id} is missing`);
+    return version;
   }
 
   @Mutation(() => SubmitFormPayload, { description: 'Prüft und speichert ein ausgefülltes Formular.' })
@@ -77,14 +66,7 @@ export class SubmissionResolver {
     @Arg('formVersionId', () => ID, { nullable: true }) formVersionId: string | null,
     @Ctx() context: GraphQLContext,
   ): Promise<SubmitFormPayload> {
-    const caller = requireCaller(context);
-    return submitForm(context.em, {
-      caller,
-      validators: context.formValidators,
-      formKey,
-      data,
-      clientSubmissionId,
-      formVersionId,
-    });
+    requireCaller(context);
+    return submitForm(context, { formKey, data, clientSubmissionId, formVersionId });
   }
 }

@@ -1,15 +1,20 @@
-import { type EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import { randomUUID } from 'node:crypto';
 import { deriveValues, type FieldError } from '../../../form-logic/index.js';
-import type { Caller } from '../common/context.js';
+import { type CommandContext, runCommand } from '../common/command.js';
 import { BadUserInput, Conflict, FormVersionOutdated, NotFound } from '../common/errors.js';
+import { capFieldErrors } from '../common/field-error.js';
 import { canonicalHash } from '../common/hash.js';
-import { findFormOrFail, findPublishedVersion } from '../forms/form.service.js';
 import type { FormValidatorCache } from '../forms/form-validator-cache.js';
+import type { FormVersionCache, FormVersionContent } from '../forms/form-version-cache.js';
 import { Submission } from './submission.entity.js';
 
+/** What submitting needs besides the command context: the process-wide caches. */
+export interface SubmitContext extends CommandContext {
+  formVersions: FormVersionCache;
+  formValidators: FormValidatorCache;
+}
+
 export interface SubmitFormInput {
-  caller: Caller;
-  validators: FormValidatorCache;
   formKey: string;
   data: unknown;
   clientSubmissionId: string;
@@ -18,15 +23,24 @@ export interface SubmitFormInput {
 }
 
 export type SubmitFormResult =
-  { submission: Submission; errors: [] } | { submission: null; errors: FieldError[] };
+  | { submission: Submission; errors: []; errorCount: 0 }
+  | { submission: null; errors: FieldError[]; errorCount: number };
+
+interface InForce {
+  id: string;
+  content: FormVersionContent;
+}
 
 /**
  * Validates a filled-in form against the version in force and stores it. Derived values (totals,
  * scores) are recomputed here: the client's numbers are never trusted. On field errors nothing is
  * stored. A retry with the same `clientSubmissionId` and the same data returns the stored submission;
  * the same id with other data is a CONFLICT.
+ *
+ * The calculation runs before the transaction, so no connection waits on it; the insert then checks
+ * in the same statement that the version is still in force.
  */
-export async function submitForm(em: EntityManager, input: SubmitFormInput): Promise<SubmitFormResult> {
+export async function submitForm(context: SubmitContext, input: SubmitFormInput): Promise<SubmitFormResult> {
   const clientSubmissionId = input.clientSubmissionId.trim();
   if (clientSubmissionId.length === 0 || clientSubmissionId.length > 100) {
     throw BadUserInput('clientSubmissionId muss 1 bis 100 Zeichen lang sein.');
@@ -36,53 +50,101 @@ export async function submitForm(em: EntityManager, input: SubmitFormInput): Pro
   }
   const requestHash = canonicalHash({ formKey: input.formKey, data: input.data });
 
-  const earlier = await em.findOne(Submission, { clientSubmissionId });
-  if (earlier) return { submission: sameSubmissionOrConflict(earlier, input, requestHash), errors: [] };
-
-  const form = await findFormOrFail(em, input.formKey);
-  const version = await findPublishedVersion(em, form.key);
-  if (!version) throw NotFound(`Eine veröffentlichte Fassung des Formulars „${form.key}“`);
-  if (input.formVersionId && input.formVersionId !== version.id) throw FormVersionOutdated(version.id);
-
-  const derived = await deriveValues(version.schema, input.data as Record<string, unknown>);
-  const errors = [...derived.errors, ...input.validators.get(version)(derived.data)];
-  if (errors.length > 0) return { submission: null, errors };
-
-  const submission = em.create(Submission, {
-    form,
-    formVersion: version,
-    data: derived.data as Record<string, unknown>,
-    clientSubmissionId,
-    requestHash,
-    providerId: input.caller.providerId ?? null,
-    createdBy: input.caller.userId,
-  });
-  try {
-    await em.flush();
-  } catch (error) {
-    // Two requests with the same id raced; the first one stored it.
-    if (!(error instanceof UniqueConstraintViolationException)) throw error;
-    em.clear();
-    const stored = await em.findOneOrFail(Submission, { clientSubmissionId });
-    return { submission: sameSubmissionOrConflict(stored, input, requestHash), errors: [] };
+  const version = await versionInForce(context, input.formKey);
+  if (input.formVersionId && input.formVersionId !== version.id) {
+    return earlierSubmission(context, input, clientSubmissionId, requestHash, () =>
+      FormVersionOutdated(version.id),
+    );
   }
-  return { submission, errors: [] };
+
+  const evaluated = await evaluate(context, version, input.data);
+  if (evaluated.errors.length > 0) return { submission: null, ...capFieldErrors(evaluated.errors) };
+
+  const stored = await runCommand(context, 'submitForm', async (cmd) => {
+    const [row] = await cmd.sql(
+      `insert into "submission"
+         ("id", "form_key", "form_version_id", "data", "client_submission_id", "request_hash", "provider_id", "created_by")
+       select ?, ?, ?, ?::jsonb, ?, ?, ?, ?
+        where exists (select 1 from "form_version" where "id" = ? and "status" = 'PUBLISHED')
+       on conflict ("client_submission_id") do nothing
+       returning "id", "created_at"`,
+      [
+        randomUUID(),
+        input.formKey,
+        version.id,
+        JSON.stringify(evaluated.data),
+        clientSubmissionId,
+        requestHash,
+        cmd.caller.providerId ?? null,
+        cmd.caller.userId,
+        version.id,
+      ],
+    );
+    if (!row) return null;
+    return cmd.tx.map(Submission, {
+      ...row,
+      form_key: input.formKey,
+      form_version_id: version.id,
+      data: evaluated.data,
+      client_submission_id: clientSubmissionId,
+      request_hash: requestHash,
+      provider_id: cmd.caller.providerId ?? null,
+      created_by: cmd.caller.userId,
+    });
+  });
+  if (stored) return { submission: stored, errors: [], errorCount: 0 };
+  // Nothing inserted: this id was stored before (a retry or a reused id), or the version was replaced meanwhile.
+  return earlierSubmission(context, input, clientSubmissionId, requestHash, () => FormVersionOutdated(null));
 }
 
-function sameSubmissionOrConflict(
-  stored: Submission,
+async function versionInForce(context: SubmitContext, formKey: string): Promise<InForce> {
+  const [row] = await context.em.execute<{ id: string | null }[]>(
+    `select v."id" from "form" f
+       left join "form_version" v on v."form_key" = f."key" and v."status" = 'PUBLISHED'
+      where f."key" = ?`,
+    [formKey],
+  );
+  if (!row) throw NotFound(`Das Formular „${formKey}“`);
+  if (!row.id) throw NotFound(`Eine veröffentlichte Fassung des Formulars „${formKey}“`);
+  const content = await context.formVersions.content(context.em, row.id);
+  if (!content) throw NotFound(`Eine veröffentlichte Fassung des Formulars „${formKey}“`);
+  return { id: row.id, content };
+}
+
+/** Recomputes derived values and validates; the data returned is what gets stored. */
+async function evaluate(
+  context: SubmitContext,
+  version: InForce,
+  data: object,
+): Promise<{ data: Record<string, unknown>; errors: FieldError[] }> {
+  const derived = await deriveValues(version.content.schema, data);
+  const validate = context.formValidators.get({
+    id: version.id,
+    revision: 0,
+    schema: version.content.schema,
+  });
+  return { data: derived.data, errors: [...derived.errors, ...validate(derived.data)] };
+}
+
+/** The submission stored earlier under this id (same caller, form and data), or `otherwise()` to throw. */
+async function earlierSubmission(
+  context: SubmitContext,
   input: SubmitFormInput,
+  clientSubmissionId: string,
   requestHash: string,
-): Submission {
+  otherwise: () => Error,
+): Promise<SubmitFormResult> {
+  const stored = await context.em.findOne(Submission, { clientSubmissionId });
+  if (!stored) throw otherwise();
   const sameRequest =
     stored.form.key === input.formKey &&
     stored.requestHash === requestHash &&
-    stored.createdBy === input.caller.userId;
+    stored.createdBy === context.caller?.userId;
   if (!sameRequest) {
     throw Conflict('Diese Einreichung wurde bereits mit anderen Daten gespeichert.', {
       reason: 'DUPLICATE_SUBMISSION',
       submissionId: stored.id,
     });
   }
-  return stored;
+  return { submission: stored, errors: [], errorCount: 0 };
 }

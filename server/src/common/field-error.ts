@@ -1,0 +1,36 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import type { FieldError as FieldErrorShape } from '../../../form-logic/index.js';
+
+/** The most field errors one answer carries; `errorCount` tells how many there were. */
+export const MAX_FIELD_ERRORS = 100;
+
+@ObjectType({
+  description: 'Ein Fehler an einem Feld; path ist ein JSON Pointer wie /materialCosts/0/quantity.',
+})
+export class FieldError {
+  @Field(() => String)
+  path!: string;
+
+  @Field(() => String, { description: 'Deutsche Meldung für die Nutzerin.' })
+  message!: string;
+}
+
+/** What every mutation that validates input answers: field errors (then nothing was stored) and their count. */
+@ObjectType({ description: 'Gemeinsame Felder der Antworten von Mutationen, die Eingaben prüfen.' })
+export abstract class FieldErrorsPayload {
+  @Field(() => [FieldError], {
+    description: `Höchstens ${MAX_FIELD_ERRORS} Feldfehler; leer, wenn gespeichert wurde.`,
+  })
+  errors!: FieldError[];
+
+  @Field(() => Int, { description: 'Wie viele Feldfehler es insgesamt gab.' })
+  errorCount!: number;
+}
+
+/** The first MAX_FIELD_ERRORS errors and how many there were. */
+export function capFieldErrors(
+  errors: readonly FieldErrorShape[],
+  total = errors.length,
+): { errors: FieldErrorShape[]; errorCount: number } {
+  return { errors: errors.slice(0, MAX_FIELD_ERRORS), errorCount: Math.max(total, errors.length) };
+}
