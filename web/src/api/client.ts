@@ -1,25 +1,46 @@
-import { ApiError, toApiErrorCode } from './errors.js';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { type DocumentNode, print } from 'graphql';
+import { ApiError, fromGraphQLErrors, type GraphQLErrorEntry } from './errors.js';
 
-interface GraphQLResponse<T> {
-  data?: T | null;
-  errors?: { message: string; extensions?: { code?: unknown } }[];
+interface GraphQLResponse {
+  data?: unknown;
+  errors?: GraphQLErrorEntry[];
 }
 
 export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+/** The variables argument of an operation: optional when it declares none. */
+export type VariablesArgs<V> = Record<string, never> extends V ? [variables?: V] : [variables: V];
+
 const ENDPOINT = '/graphql';
 
+const printed = new WeakMap<object, string>();
+
+/** The operation's text; documents are module constants, so each is printed once. */
+export const documentText = (document: DocumentNode): string => {
+  let text = printed.get(document);
+  if (text === undefined) {
+    text = print(document);
+    printed.set(document, text);
+  }
+  return text;
+};
+
+const isGraphQLResponse = (body: unknown): body is GraphQLResponse =>
+  typeof body === 'object' && body !== null && !Array.isArray(body);
+
 /**
- * Sends one GraphQL operation and returns its `data`.
- * Throws an `ApiError` with a German message for network failures and for errors that ended the request.
+ * Sends one GraphQL operation (a document generated from schema.graphql, see web/src/gql) and returns
+ * its `data`, typed by the document. Throws an `ApiError` for network failures and for errors that
+ * ended the request.
  */
-export const graphqlRequest = async <T, V extends Record<string, unknown> = Record<string, unknown>>(
-  query: string,
-  variables?: V,
+export const graphqlRequest = async <R, V>(
+  document: TypedDocumentNode<R, V>,
+  variables: V | undefined,
   options: RequestOptions = {},
-): Promise<T> => {
+): Promise<R> => {
   let response: Response;
   try {
     response = await fetch(ENDPOINT, {
@@ -27,7 +48,7 @@ export const graphqlRequest = async <T, V extends Record<string, unknown> = Reco
       // The server's CSRF prevention only lets JSON requests through.
       headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
       credentials: 'same-origin',
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ query: documentText(document), variables }),
       signal: options.signal,
     });
   } catch (error) {
@@ -36,22 +57,25 @@ export const graphqlRequest = async <T, V extends Record<string, unknown> = Reco
   }
 
   // A gateway in front of the API answers these when the API itself is down or unreachable.
-  if ([502, 503, 504].includes(response.status)) throw new ApiError('NETWORK_ERROR');
+  if (response.status === 502 || response.status === 504) throw new ApiError('NETWORK_ERROR');
 
-  let body: GraphQLResponse<T>;
+  let body: unknown;
   try {
-    body = (await response.json()) as GraphQLResponse<T>;
+    body = await response.json();
   } catch (error) {
     if (options.signal?.aborted) throw error;
-    throw new ApiError(response.status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'NETWORK_ERROR', { cause: error });
+    throw new ApiError(statusCode(response.status), { cause: error });
   }
 
-  const firstError = body.errors?.[0];
-  if (firstError) {
-    throw new ApiError(toApiErrorCode(firstError.extensions?.code), { cause: body.errors });
+  if (isGraphQLResponse(body) && Array.isArray(body.errors) && body.errors.length > 0) {
+    throw fromGraphQLErrors(body.errors);
   }
-  if (!response.ok || body.data == null) {
-    throw new ApiError(response.status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'UNKNOWN');
+  if (!response.ok || !isGraphQLResponse(body) || body.data == null) {
+    throw new ApiError(response.status >= 500 ? statusCode(response.status) : 'UNKNOWN');
   }
-  return body.data;
+  return body.data as R;
 };
+
+/** The code for an answer that carries no GraphQL error. */
+const statusCode = (status: number) =>
+  status === 503 ? 'SERVICE_UNAVAILABLE' : status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'NETWORK_ERROR';

@@ -1,5 +1,6 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { useCallback, useEffect, useState } from 'react';
-import { graphqlRequest } from './client.js';
+import { documentText, graphqlRequest, type VariablesArgs } from './client.js';
 import { type ApiError, toApiError } from './errors.js';
 
 export type QueryState<T> =
@@ -8,22 +9,22 @@ export type QueryState<T> =
   | { status: 'success'; data: T; error?: undefined };
 
 /**
- * Runs a GraphQL query when the component mounts or the variables change.
- * `reload` runs it again, e.g. from a „Erneut versuchen“ button.
+ * Runs a GraphQL query (a generated document, see web/src/gql) when the component mounts or the
+ * variables change. `reload` runs it again, e.g. from a „Erneut versuchen“ button.
  */
-export const useQuery = <T, V extends Record<string, unknown> = Record<string, unknown>>(
-  query: string,
-  variables?: V,
-): QueryState<T> & { reload: () => void } => {
+export const useQuery = <R, V>(
+  document: TypedDocumentNode<R, V>,
+  ...[variables]: VariablesArgs<V>
+): QueryState<R> & { reload: () => void } => {
   const [attempt, setAttempt] = useState(0);
   const variablesKey = JSON.stringify(variables ?? {});
-  const requestKey = `${attempt}:${query}:${variablesKey}`;
+  const requestKey = `${attempt}:${documentText(document)}:${variablesKey}`;
   // The answer is kept with the request it belongs to: an answer to another request means „loading“.
-  const [answer, setAnswer] = useState<{ key: string; state: QueryState<T> } | null>(null);
+  const [answer, setAnswer] = useState<{ key: string; state: QueryState<R> } | null>(null);
 
   useEffect(() => {
     const controller = new AbortController();
-    graphqlRequest<T>(query, JSON.parse(variablesKey), { signal: controller.signal }).then(
+    graphqlRequest(document, JSON.parse(variablesKey) as V, { signal: controller.signal }).then(
       (data) => setAnswer({ key: requestKey, state: { status: 'success', data } }),
       (error: unknown) => {
         if (!controller.signal.aborted) {
@@ -32,9 +33,9 @@ export const useQuery = <T, V extends Record<string, unknown> = Record<string, u
       },
     );
     return () => controller.abort();
-  }, [query, variablesKey, requestKey]);
+  }, [document, variablesKey, requestKey]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
-  const state: QueryState<T> = answer?.key === requestKey ? answer.state : { status: 'loading' };
+  const state: QueryState<R> = answer?.key === requestKey ? answer.state : { status: 'loading' };
   return { ...state, reload };
 };

@@ -1,13 +1,14 @@
 import { Alert, AlertTitle, Button } from '@mui/material';
+import type { ApiError } from '../api/errors.js';
+import { ErrorCodeNote } from './ErrorCodeNote.js';
 
-interface ErrorStateProps {
+type ErrorStateProps = {
   title?: string;
-  message: string;
   onRetry?: () => void;
-}
+} & ({ error: ApiError; message?: undefined } | { message: string; error?: undefined });
 
-/** A failed load with an optional „Erneut versuchen“ button. */
-export const ErrorState = ({ title = 'Laden fehlgeschlagen', message, onRetry }: ErrorStateProps) => (
+/** A failed load with an optional „Erneut versuchen“ button; a request's error shows its code too. */
+export const ErrorState = ({ title = 'Laden fehlgeschlagen', message, error, onRetry }: ErrorStateProps) => (
   <Alert
     severity="error"
     role="alert"
@@ -21,6 +22,7 @@ export const ErrorState = ({ title = 'Laden fehlgeschlagen', message, onRetry }:
     sx={{ my: 2 }}
   >
     <AlertTitle>{title}</AlertTitle>
-    {message}
+    {error ? error.message : message}
+    <ErrorCodeNote code={error?.shownCode} />
   </Alert>
 );

@@ -4,21 +4,25 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useNavigate } from 'react-router';
 import { createFormAjv } from '../../../form-logic/index.js';
 import { formatDateTime } from '../app/format.js';
-import type { RenderableFormVersion } from './api.js';
+import { ErrorCodeNote } from '../app/ErrorCodeNote.js';
+import type { RenderableFormVersionFragment } from '../gql/graphql.js';
+import { toRenderableVersion } from './api.js';
 import { ErrorSummary } from './ErrorSummary.js';
 import { FormView } from './FormView.js';
 import { type CarriedOverFill, useFormFill } from './useFormFill.js';
 
 interface FormFillProps {
-  version: RenderableFormVersion;
+  version: RenderableFormVersionFragment;
   carriedOver?: CarriedOverFill;
   /** Called when the server says a newer version was published; hands over the current fill. */
   onOutdated: (fill: CarriedOverFill) => void;
 }
 
 /** The fillable form of one version: notices, error summary, the form itself and its buttons. */
-export const FormFill = ({ version, carriedOver, onOutdated }: FormFillProps) => {
+export const FormFill = ({ version: fetched, carriedOver, onOutdated }: FormFillProps) => {
   const navigate = useNavigate();
+  // Throws for a broken version; FormPage's error boundary shows that instead of the form.
+  const version = useMemo(() => toRenderableVersion(fetched), [fetched]);
   const ajv = useMemo(() => createFormAjv(), []);
   const fill = useFormFill({
     version,
@@ -95,6 +99,7 @@ export const FormFill = ({ version, carriedOver, onOutdated }: FormFillProps) =>
             Absenden nicht möglich
           </AlertTitle>
           {status.error.message}
+          <ErrorCodeNote code={status.error.shownCode} />
         </Alert>
       )}
 

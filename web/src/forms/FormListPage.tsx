@@ -5,12 +5,15 @@ import { ErrorState } from '../app/ErrorState.js';
 import { PageHeading } from '../app/PageHeading.js';
 import { PageLoading } from '../app/PageLoading.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
-import { FORMS_QUERY, type FormSummary } from './api.js';
+import type { FormsQuery } from '../gql/graphql.js';
+import { formsQuery } from './api.js';
+
+type FormSummary = FormsQuery['forms'][number];
 
 /** Start page: every form with its published version, each linking to the form. */
 export const FormListPage = () => {
   useDocumentTitle('Formulare');
-  const query = useQuery<{ forms: FormSummary[] }>(FORMS_QUERY);
+  const query = useQuery(formsQuery);
 
   return (
     <>
@@ -20,7 +23,7 @@ export const FormListPage = () => {
         und den Kalkulationsbogen (Anlage 2) für eine Interessensbekundung.
       </Typography>
       {query.status === 'loading' && <PageLoading label="Formulare werden geladen …" />}
-      {query.status === 'error' && <ErrorState message={query.error.message} onRetry={query.reload} />}
+      {query.status === 'error' && <ErrorState error={query.error} onRetry={query.reload} />}
       {query.status === 'success' && <FormList forms={query.data.forms} />}
     </>
   );

@@ -7,14 +7,14 @@ import { ErrorState } from '../app/ErrorState.js';
 import { PageHeading } from '../app/PageHeading.js';
 import { PageLoading } from '../app/PageLoading.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
-import { FORM_QUERY, type FormWithPublishedVersion } from './api.js';
+import { formQuery } from './api.js';
 import { FormFill } from './FormFill.js';
 import type { CarriedOverFill } from './useFormFill.js';
 
 /** `/forms/:key`: the published version of a form, ready to fill and submit. */
 export const FormPage = () => {
   const { key = '' } = useParams();
-  const query = useQuery<{ form: FormWithPublishedVersion | null }>(FORM_QUERY, { key });
+  const query = useQuery(formQuery, { key });
   const [carriedOver, setCarriedOver] = useState<CarriedOverFill | undefined>();
 
   const form = query.status === 'success' ? query.data.form : undefined;
@@ -35,7 +35,7 @@ export const FormPage = () => {
     return (
       <>
         <PageHeading>Formular konnte nicht geladen werden</PageHeading>
-        <ErrorState message={query.error.message} onRetry={query.reload} />
+        <ErrorState error={query.error} onRetry={query.reload} />
       </>
     );
   }

@@ -10,13 +10,16 @@ import { formatDateTime } from '../app/format.js';
 import { PageHeading } from '../app/PageHeading.js';
 import { PageLoading } from '../app/PageLoading.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
-import { type StoredSubmission, SUBMISSION_QUERY } from './api.js';
+import type { SubmissionQuery } from '../gql/graphql.js';
+import { asJsonObject, submissionQuery, toRenderableVersion } from './api.js';
 import { FormView } from './FormView.js';
+
+type StoredSubmission = NonNullable<SubmissionQuery['submission']>;
 
 /** `/submissions/:id`: confirmation with the data exactly as the server stored it. */
 export const SubmissionPage = () => {
   const { id = '' } = useParams();
-  const query = useQuery<{ submission: StoredSubmission | null }>(SUBMISSION_QUERY, { id });
+  const query = useQuery(submissionQuery, { id });
   const submission = query.status === 'success' ? query.data.submission : undefined;
   useDocumentTitle(
     query.status === 'loading'
@@ -34,7 +37,7 @@ export const SubmissionPage = () => {
     return (
       <>
         <PageHeading>Eingangsbestätigung konnte nicht geladen werden</PageHeading>
-        <ErrorState message={query.error.message} onRetry={query.reload} />
+        <ErrorState error={query.error} onRetry={query.reload} />
       </>
     );
   }
@@ -55,7 +58,6 @@ export const SubmissionPage = () => {
 };
 
 const SubmissionConfirmation = ({ submission }: { submission: StoredSubmission }) => {
-  const ajv = useMemo(() => createFormAjv(), []);
   const version = submission.formVersion;
 
   return (
@@ -108,14 +110,7 @@ const SubmissionConfirmation = ({ submission }: { submission: StoredSubmission }
             />
           }
         >
-          <FormView
-            schema={version.schema}
-            uischema={version.uischema}
-            data={submission.data}
-            ajv={ajv}
-            readonly
-            validationMode="NoValidation"
-          />
+          <StoredData submission={submission} />
         </ErrorBoundary>
       </Box>
 
@@ -139,5 +134,21 @@ const SubmissionConfirmation = ({ submission }: { submission: StoredSubmission }
         </Button>
       </Stack>
     </>
+  );
+};
+
+/** The stored data rendered read-only by its own form version (inside an error boundary: it narrows JSON). */
+const StoredData = ({ submission }: { submission: StoredSubmission }) => {
+  const ajv = useMemo(() => createFormAjv(), []);
+  const version = useMemo(() => toRenderableVersion(submission.formVersion), [submission.formVersion]);
+  return (
+    <FormView
+      schema={version.schema}
+      uischema={version.uischema}
+      data={asJsonObject(submission.data, 'Die Einreichung')}
+      ajv={ajv}
+      readonly
+      validationMode="NoValidation"
+    />
   );
 };

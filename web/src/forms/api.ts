@@ -1,84 +1,51 @@
 import type { JsonSchema, UISchemaElement } from '@jsonforms/core';
+import type { FormValues } from '../../../form-logic/index.js';
 import { graphqlRequest } from '../api/client.js';
 import { ApiError } from '../api/errors.js';
+import { graphql } from '../gql/index.js';
+import type { RenderableFormVersionFragment, SubmitFormMutation } from '../gql/graphql.js';
 
-/** A form as listed on the start page. */
-export interface FormSummary {
-  key: string;
-  title: string;
-  description: string | null;
-  published: { id: string; number: number } | null;
-}
+graphql(`
+  fragment RenderableFormVersion on FormVersion {
+    id
+    formKey
+    number
+    title
+    description
+    schema
+    uischema
+    sampleData
+  }
+`);
 
-/** The parts of a form version the web renders. */
-export interface RenderableFormVersion {
-  id: string;
-  formKey: string;
-  number: number;
-  title: string;
-  description: string | null;
-  schema: JsonSchema;
-  uischema: UISchemaElement;
-  sampleData: Record<string, unknown> | null;
-}
-
-export interface FormWithPublishedVersion {
-  key: string;
-  title: string;
-  description: string | null;
-  published: RenderableFormVersion | null;
-}
-
-export interface StoredSubmission {
-  id: string;
-  formKey: string;
-  clientSubmissionId: string;
-  createdAt: string;
-  createdBy: string;
-  data: Record<string, unknown>;
-  formVersion: RenderableFormVersion;
-}
-
-/** A field error as the API returns it: JSON Pointer of the field and a German message. */
-export interface ApiFieldError {
-  path: string;
-  message: string;
-}
-
-const VERSION_FIELDS = `
-  id
-  formKey
-  number
-  title
-  description
-  schema
-  uischema
-  sampleData
-`;
-
-export const FORMS_QUERY = `
+export const formsQuery = graphql(`
   query Forms {
     forms {
       key
       title
       description
-      published { id number }
+      published {
+        id
+        number
+      }
     }
   }
-`;
+`);
 
-export const FORM_QUERY = `
+export const formQuery = graphql(`
   query Form($key: String!) {
     form(key: $key) {
       key
       title
       description
-      published { ${VERSION_FIELDS} }
+      published {
+        ...RenderableFormVersion
+      }
     }
   }
-`;
+`);
 
-export const SUBMISSION_QUERY = `
+export const submissionQuery = graphql(`
   query Submission($id: ID!) {
     submission(id: $id) {
       id
@@ -87,35 +54,72 @@ export const SUBMISSION_QUERY = `
       createdAt
       createdBy
       data
-      formVersion { ${VERSION_FIELDS} }
+      formVersion {
+        ...RenderableFormVersion
+      }
     }
   }
-`;
+`);
 
-export const SUBMIT_FORM_MUTATION = `
+export const submitFormMutation = graphql(`
   mutation SubmitForm($formKey: String!, $data: JSON!, $clientSubmissionId: ID!, $formVersionId: ID) {
-    submitForm(formKey: $formKey, data: $data, clientSubmissionId: $clientSubmissionId, formVersionId: $formVersionId) {
-      submission { id }
-      errors { path message }
+    submitForm(
+      formKey: $formKey
+      data: $data
+      clientSubmissionId: $clientSubmissionId
+      formVersionId: $formVersionId
+    ) {
+      submission {
+        id
+      }
+      errors {
+        path
+        message
+      }
     }
   }
-`;
+`);
 
-export type SubmitResult =
-  { submissionId: string; errors: [] } | { submissionId: null; errors: ApiFieldError[] };
+const isJsonObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Submits a filled form; returns the stored submission's id or the field errors (then nothing was stored). */
+/** Narrows a JSON scalar that must be an object; anything else is a broken record. */
+export const asJsonObject = (value: unknown, what: string): Record<string, unknown> => {
+  if (!isJsonObject(value)) throw new Error(`${what} ist kein JSON-Objekt.`);
+  return value;
+};
+
+/** A form version as JSON Forms renders it: the generated fragment with its JSON fields narrowed. */
+export type RenderableFormVersion = Omit<
+  RenderableFormVersionFragment,
+  'schema' | 'uischema' | 'sampleData'
+> & {
+  schema: JsonSchema;
+  uischema: UISchemaElement;
+  sampleData: FormValues | null;
+};
+
+/** Narrows the JSON fields of a fetched version; throws for a version whose schema is not an object. */
+export const toRenderableVersion = (version: RenderableFormVersionFragment): RenderableFormVersion => ({
+  ...version,
+  schema: asJsonObject(version.schema, 'Das Schema') as JsonSchema,
+  uischema: asJsonObject(version.uischema, 'Das UI-Schema') as unknown as UISchemaElement,
+  sampleData: version.sampleData == null ? null : asJsonObject(version.sampleData, 'Die Beispieldaten'),
+});
+
+export type SubmitFormPayload = SubmitFormMutation['submitForm'];
+
+/**
+ * Submits a filled form; the payload holds the stored submission or the field errors (then nothing
+ * was stored).
+ */
 export const submitForm = async (input: {
   formKey: string;
   formVersionId: string;
   clientSubmissionId: string;
-  data: unknown;
-}): Promise<SubmitResult> => {
-  const result = await graphqlRequest<{
-    submitForm: { submission: { id: string } | null; errors: ApiFieldError[] };
-  }>(SUBMIT_FORM_MUTATION, input);
-  const { submission, errors } = result.submitForm;
-  if (submission) return { submissionId: submission.id, errors: [] };
-  if (errors.length === 0) throw new ApiError('UNKNOWN');
-  return { submissionId: null, errors };
+  data: FormValues;
+}): Promise<SubmitFormPayload> => {
+  const { submitForm: payload } = await graphqlRequest(submitFormMutation, input);
+  if (!payload.submission && payload.errors.length === 0) throw new ApiError('UNKNOWN');
+  return payload;
 };

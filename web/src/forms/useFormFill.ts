@@ -212,20 +212,20 @@ export const useFormFill = ({ version, ajv, carriedOver, onSubmitted }: UseFormF
         setFocusRequest((n) => n + 1);
         return;
       }
-      const result = await submitForm({
+      const { submission, errors: fieldErrors } = await submitForm({
         formKey: version.formKey,
         formVersionId: version.id,
         clientSubmissionId: clientSubmissionId.current,
         data: derived.data,
       });
-      if (result.submissionId !== null) {
+      if (submission) {
         submitted.current = true;
         clearDraft(version.id);
         setStatus({ kind: 'idle' });
-        onSubmitted(result.submissionId);
+        onSubmitted(submission.id);
         return;
       }
-      setServerErrors(result.errors);
+      setServerErrors(fieldErrors);
       setStatus({ kind: 'invalid' });
       setFocusRequest((n) => n + 1);
     } catch (error) {
