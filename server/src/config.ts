@@ -26,6 +26,14 @@ const configSchema = z.object({
     .url({ message: 'erwartet eine URL wie postgres://user:passwort@host:5432/datenbank' })
     .refine((value) => /^postgres(ql)?:\/\//.test(value), 'erwartet eine postgres:// URL')
     .optional(),
+  /**
+   * With DATABASE_URL: the owner role that runs the migrations and grants the DATABASE_URL role row access,
+   * so the app itself serves requests as a role that cannot alter tables or disable triggers.
+   */
+  MIGRATION_DATABASE_URL: z
+    .url({ message: 'erwartet eine URL wie postgres://eigentuemer:passwort@host:5432/datenbank' })
+    .refine((value) => /^postgres(ql)?:\/\//.test(value), 'erwartet eine postgres:// URL')
+    .optional(),
   /** Where the embedded PostgreSQL keeps its files (survives restarts). */
   DATA_DIR: z.string().min(1).default('.data'),
   /** Port of the embedded PostgreSQL (only used without DATABASE_URL). */

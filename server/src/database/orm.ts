@@ -1,6 +1,7 @@
 import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig, MikroORM, type Options } from '@mikro-orm/postgresql';
 import { BaseEntity } from '../common/base.entity.js';
+import type { Config } from '../config.js';
 import { Form } from '../forms/form.entity.js';
 import { FormVersion } from '../forms/form-version.entity.js';
 import { migrationsList } from '../migrations/index.js';
@@ -27,6 +28,66 @@ export function ormConfig(clientUrl: string, overrides: Partial<Options> = {}) {
     debug: false,
     ...overrides,
   });
+}
+
+/** Bounds on the work of one process's pool. */
+export interface ConnectionLimits {
+  poolMax: number;
+  /** A request waiting longer for a free connection fails with SERVICE_UNAVAILABLE instead of hanging. */
+  acquireTimeoutMs: number;
+  statementTimeoutMs: number;
+  lockTimeoutMs: number;
+}
+
+export function connectionLimitsFrom(
+  config: Pick<
+    Config,
+    'DB_POOL_MAX' | 'DB_ACQUIRE_TIMEOUT_MS' | 'DB_STATEMENT_TIMEOUT_MS' | 'DB_LOCK_TIMEOUT_MS'
+  >,
+): ConnectionLimits {
+  return {
+    poolMax: config.DB_POOL_MAX,
+    acquireTimeoutMs: config.DB_ACQUIRE_TIMEOUT_MS,
+    statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+    lockTimeoutMs: config.DB_LOCK_TIMEOUT_MS,
+  };
+}
+
+/**
+ * ORM options that apply `limits`: the timeouts are sent when each pooled connection opens (so they hold
+ * for every statement on it, in and outside transactions); connecting gives up after the acquire timeout
+ * too, so an unreachable server is reported instead of waited for. A connection the server has closed
+ * (restart) is dropped by the pool and replaced on next use.
+ */
+export function limitOptions(limits: ConnectionLimits): Partial<Options> {
+  return {
+    pool: { min: 0, max: limits.poolMax, acquireTimeoutMillis: limits.acquireTimeoutMs },
+    driverOptions: {
+      acquireConnectionTimeout: limits.acquireTimeoutMs,
+      connection: {
+        statement_timeout: limits.statementTimeoutMs,
+        lock_timeout: limits.lockTimeoutMs,
+        connectionTimeoutMillis: limits.acquireTimeoutMs,
+        keepAlive: true,
+        application_name: 'sozialraum-plattform',
+      },
+    },
+  };
+}
+
+/** Connects the ORM without touching the schema (the app at run time). */
+export async function connectDatabase(clientUrl: string, limits: ConnectionLimits): Promise<MikroORM> {
+  return MikroORM.init(ormConfig(clientUrl, limitOptions(limits)));
+}
+
+/** Applies pending migrations on a short-lived connection (as the owner role); returns their names. */
+export async function migrateDatabase(clientUrl: string): Promise<string[]> {
+  const orm = await MikroORM.init(ormConfig(clientUrl, { pool: { min: 0, max: 1 } }));
+  try {
+    return (await orm.getMigrator().up()).map((migration) => migration.name);
+  } finally {
+    await orm.close();
+  }
 }
 
 /** Connects and brings the schema up to date by running the committed migrations. */
