@@ -26,12 +26,20 @@ function codesOf(results: GraphQLResponse[]) {
   );
 }
 
-async function versionRows(formKey: string) {
+interface VersionRow {
+  id: string;
+  number: number;
+  status: string;
+  revision: number;
+}
+
+async function versionRows(formKey: string): Promise<VersionRow[]> {
   return api.orm.em
     .getConnection()
-    .execute('select id, number, status, revision from form_version where form_key = ? order by number', [
-      formKey,
-    ]);
+    .execute<VersionRow[]>(
+      'select id, number, status, revision from form_version where form_key = ? order by number',
+      [formKey],
+    );
 }
 
 async function draftOf(formKey: string) {
@@ -53,7 +61,7 @@ describe('concurrent commands on one form', () => {
     expect(healthMs).toBeLessThan(1000);
     const after = await versionRows('evaluation');
     expect(after).toHaveLength(before.length + 1);
-    expect(after.filter((row: { status: string }) => row.status === 'DRAFT')).toHaveLength(1);
+    expect(after.filter((row) => row.status === 'DRAFT')).toHaveLength(1);
   });
 
   it(`lets exactly one of ${N} concurrent publishFormVersion win; the others get CONFLICT/NOT_DRAFT`, async () => {
@@ -65,7 +73,7 @@ describe('concurrent commands on one form', () => {
     expect(health.statusCode).toBe(200);
     expect(healthMs).toBeLessThan(1000);
     const rows = await versionRows('criteria');
-    expect(rows.filter((row: { status: string }) => row.status === 'PUBLISHED')).toEqual([
+    expect(rows.filter((row) => row.status === 'PUBLISHED')).toEqual([
       expect.objectContaining({ id: draft.id }),
     ]);
   });
@@ -86,7 +94,7 @@ describe('concurrent commands on one form', () => {
     expect(health.statusCode).toBe(200);
     expect(healthMs).toBeLessThan(1000);
     const winner = results.find((result) => !result.errors)!.data!.updateDraft.formVersion;
-    const [row] = (await versionRows('offer-description')).filter((r: { id: string }) => r.id === draft.id);
+    const [row] = (await versionRows('offer-description')).filter((r) => r.id === draft.id);
     expect(row.revision).toBe(draft.revision + 1);
     const stored = await api.gql(FORM, { key: 'offer-description' });
     expect(stored.errors).toBeUndefined();

@@ -13,6 +13,8 @@ export interface GraphQLResponse<T = Record<string, any>> {
 }
 
 export interface TestApi {
+  /** URL of the test file's own database. */
+  databaseUrl: string;
   orm: MikroORM;
   app: App;
   /** Sends one operation through the real HTTP pipeline (fastify inject), as `caller` (default: demo user; null: anonymous). */
@@ -27,13 +29,18 @@ export interface TestApi {
 const CALLER_HEADER = 'x-test-caller';
 
 /** A complete API on a fresh database of its own, with the form definitions loaded. */
-export async function startTestApi(): Promise<TestApi> {
-  const database = await createTestDatabase();
+export async function startTestApi(
+  options: { production?: boolean; databaseUrl?: string } = {},
+): Promise<TestApi> {
+  // A second API on another test's database (as a second app process would be) leaves that database alone.
+  const database = options.databaseUrl
+    ? { url: options.databaseUrl, drop: async () => {} }
+    : await createTestDatabase();
   const orm = await openDatabase(database.url, { pool: { min: 0, max: 4 } });
   await loadFormDefinitions(orm.em.fork(), await readFormDefinitions('form-definitions'));
   const app = await createApp({
     orm,
-    production: true,
+    production: options.production ?? true,
     webRoot: 'tests/support/no-web-app',
     bodyLimitBytes: 1024 * 1024,
     logLevel: 'silent',
@@ -43,6 +50,7 @@ export async function startTestApi(): Promise<TestApi> {
     },
   });
   return {
+    databaseUrl: database.url,
     orm,
     app,
     async gql(query, variables, options) {

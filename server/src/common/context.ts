@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { registerEnumType } from 'type-graphql';
 import type { FormLoaders } from '../forms/form.loaders.js';
 import type { FormValidatorCache } from '../forms/form-validator-cache.js';
+import type { FormCatalog } from '../forms/form-catalog.js';
 import type { FormVersionCache } from '../forms/form-version-cache.js';
 import { Forbidden, Unauthenticated } from './errors.js';
 
@@ -33,6 +34,8 @@ export interface GraphQLContext {
   requestId: string;
   /** Content of published and archived form versions, shared by all requests of the process. */
   formVersions: FormVersionCache;
+  /** The forms and their versions in force, kept current across app processes. */
+  formCatalog: FormCatalog;
   formValidators: FormValidatorCache;
   /** Batches lookups within this request. */
   loaders: FormLoaders;

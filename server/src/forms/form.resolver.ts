@@ -4,7 +4,6 @@ import {
   Ctx,
   Field,
   FieldResolver,
-  ID,
   Int,
   Mutation,
   ObjectType,
@@ -14,6 +13,7 @@ import {
 } from 'type-graphql';
 import { runCommand } from '../common/command.js';
 import { type GraphQLContext, Role, requireCaller, requireRole } from '../common/context.js';
+import { UUIDScalar } from '../common/uuid.scalar.js';
 import { FieldErrorsPayload } from '../common/field-error.js';
 import { Form } from './form.entity.js';
 import { createDraft, publishFormVersion, updateDraft } from './form.service.js';
@@ -36,20 +36,20 @@ function canSeeDrafts(context: GraphQLContext): boolean {
 @Resolver(() => Form)
 export class FormResolver {
   @Query(() => [Form], { description: 'Alle Formulare.' })
-  forms(@Ctx() context: GraphQLContext): Promise<Form[]> {
+  async forms(@Ctx() context: GraphQLContext): Promise<Form[]> {
     requireCaller(context);
-    return context.em.find(Form, {}, { orderBy: { key: 'asc' } });
+    return (await context.formCatalog.forms()).map((entry) => entry.form);
   }
 
   @Query(() => Form, { nullable: true })
-  form(@Arg('key', () => String) key: string, @Ctx() context: GraphQLContext): Promise<Form | null> {
+  async form(@Arg('key', () => String) key: string, @Ctx() context: GraphQLContext): Promise<Form | null> {
     requireCaller(context);
-    return context.em.findOne(Form, { key });
+    return (await context.formCatalog.entry(key))?.form ?? null;
   }
 
   @FieldResolver(() => FormVersion, { nullable: true, description: 'Die Fassung in Kraft.' })
-  published(@Root() form: Form, @Ctx() context: GraphQLContext): Promise<FormVersion | null> {
-    return context.loaders.publishedVersion.load(form.key);
+  async published(@Root() form: Form, @Ctx() context: GraphQLContext): Promise<FormVersion | null> {
+    return (await context.formCatalog.entry(form.key))?.published ?? null;
   }
 
   @FieldResolver(() => [FormVersion], { description: 'Alle Fassungen, neueste zuerst.' })
@@ -80,7 +80,7 @@ async function contentOf(version: FormVersion, context: GraphQLContext): Promise
 export class FormVersionResolver {
   @Query(() => FormVersion, { nullable: true })
   async formVersion(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => UUIDScalar) id: string,
     @Ctx() context: GraphQLContext,
   ): Promise<FormVersion | null> {
     requireCaller(context);
@@ -95,8 +95,9 @@ export class FormVersionResolver {
   }
 
   @FieldResolver(() => Form)
-  form(@Root() version: FormVersion, @Ctx() context: GraphQLContext): Promise<Form> {
-    return context.em.findOneOrFail(Form, { key: version.form.key });
+  async form(@Root() version: FormVersion, @Ctx() context: GraphQLContext): Promise<Form> {
+    const entry = await context.formCatalog.entry(version.form.key);
+    return entry?.form ?? context.em.findOneOrFail(Form, { key: version.form.key });
   }
 
   @FieldResolver(() => GraphQLJSON, { description: 'JSON Schema der Daten, mit x-derived-Ausdrücken.' })
@@ -120,7 +121,7 @@ export class FormVersionResolver {
   @Mutation(() => FormVersion, { description: 'Legt einen Entwurf als neue Fassung an.' })
   createDraft(
     @Arg('formKey', () => String) formKey: string,
-    @Arg('fromVersionId', () => ID, { nullable: true }) fromVersionId: string | null,
+    @Arg('fromVersionId', () => UUIDScalar, { nullable: true }) fromVersionId: string | null,
     @Ctx() context: GraphQLContext,
   ): Promise<FormVersion> {
     requireRole(context, Role.ADMIN);
@@ -131,7 +132,7 @@ export class FormVersionResolver {
     description: 'Speichert einen Entwurf (optimistische Sperre über revision).',
   })
   updateDraft(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => UUIDScalar) id: string,
     @Arg('schema', () => GraphQLJSON) schema: unknown,
     @Arg('uischema', () => GraphQLJSON) uischema: unknown,
     @Arg('expectedRevision', () => Int) expectedRevision: number,
@@ -147,11 +148,13 @@ export class FormVersionResolver {
     description:
       'Setzt einen Entwurf in Kraft; die bisherige Fassung wird archiviert. Eine fehlerhafte Definition wird mit Feldfehlern beantwortet.',
   })
-  publishFormVersion(
-    @Arg('id', () => ID) id: string,
+  async publishFormVersion(
+    @Arg('id', () => UUIDScalar) id: string,
     @Ctx() context: GraphQLContext,
   ): Promise<FormVersionPayload> {
     requireRole(context, Role.ADMIN);
-    return runCommand(context, 'publishFormVersion', (cmd) => publishFormVersion(cmd, { id }));
+    const result = await runCommand(context, 'publishFormVersion', (cmd) => publishFormVersion(cmd, { id }));
+    context.formCatalog.invalidate();
+    return result;
   }
 }

@@ -5,6 +5,7 @@ import { Conflict, NotFound } from '../common/errors.js';
 import { capFieldErrors } from '../common/field-error.js';
 import { canonicalHash } from '../common/hash.js';
 import { Form } from './form.entity.js';
+import { announceFormChange } from './form-catalog.js';
 import { FormVersion, FormVersionSource, FormVersionStatus } from './form-version.entity.js';
 
 /** The parts of a version that make up its content (and its hash). */
@@ -159,6 +160,7 @@ export async function putInForce(cmd: Command, version: FormVersion): Promise<vo
   const form = await cmd.tx.findOneOrFail(Form, { key: version.form.key });
   form.title = version.title;
   form.description = version.description;
+  await announceFormChange(cmd, form.key);
 }
 
 function jsonObjectErrors(value: unknown, path: string, label: string): FieldError[] {

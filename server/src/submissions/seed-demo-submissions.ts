@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { FormCatalog } from '../forms/form-catalog.js';
 import { FormValidatorCache } from '../forms/form-validator-cache.js';
 import { FormVersionCache } from '../forms/form-version-cache.js';
 import { FormVersion, FormVersionStatus } from '../forms/form-version.entity.js';
@@ -16,6 +17,7 @@ export async function seedDemoSubmissions(em: EntityManager): Promise<number> {
     em,
     caller: DEMO_CALLER,
     requestId: 'start',
+    formCatalog: new FormCatalog(em, { warn: () => {}, info: () => {} }),
     formVersions: new FormVersionCache(),
     formValidators: new FormValidatorCache(),
   };

@@ -4,12 +4,14 @@ import { type CommandContext, runCommand } from '../common/command.js';
 import { BadUserInput, Conflict, FormVersionOutdated, NotFound } from '../common/errors.js';
 import { capFieldErrors } from '../common/field-error.js';
 import { canonicalHash } from '../common/hash.js';
+import type { FormCatalog } from '../forms/form-catalog.js';
 import type { FormValidatorCache } from '../forms/form-validator-cache.js';
 import type { FormVersionCache, FormVersionContent } from '../forms/form-version-cache.js';
 import { Submission } from './submission.entity.js';
 
 /** What submitting needs besides the command context: the process-wide caches. */
 export interface SubmitContext extends CommandContext {
+  formCatalog: FormCatalog;
   formVersions: FormVersionCache;
   formValidators: FormValidatorCache;
 }
@@ -98,17 +100,11 @@ export async function submitForm(context: SubmitContext, input: SubmitFormInput)
 }
 
 async function versionInForce(context: SubmitContext, formKey: string): Promise<InForce> {
-  const [row] = await context.em.execute<{ id: string | null }[]>(
-    `select v."id" from "form" f
-       left join "form_version" v on v."form_key" = f."key" and v."status" = 'PUBLISHED'
-      where f."key" = ?`,
-    [formKey],
-  );
-  if (!row) throw NotFound(`Das Formular „${formKey}“`);
-  if (!row.id) throw NotFound(`Eine veröffentlichte Fassung des Formulars „${formKey}“`);
-  const content = await context.formVersions.content(context.em, row.id);
-  if (!content) throw NotFound(`Eine veröffentlichte Fassung des Formulars „${formKey}“`);
-  return { id: row.id, content };
+  const entry = await context.formCatalog.entry(formKey);
+  if (!entry) throw NotFound(`Das Formular „${formKey}“`);
+  const content = entry.published && (await context.formVersions.content(context.em, entry.published.id));
+  if (!entry.published || !content) throw NotFound(`Eine veröffentlichte Fassung des Formulars „${formKey}“`);
+  return { id: entry.published.id, content };
 }
 
 /** Recomputes derived values and validates; the data returned is what gets stored. */
