@@ -1,6 +1,7 @@
 import { Ajv } from 'ajv';
 import addFormatsModule, { type FormatsPlugin } from 'ajv-formats';
 import { interopDefault } from './interop.js';
+import { MAX_ARRAY_ITEMS_CEILING, MAX_ARRAY_ITEMS_KEYWORD } from './limits.js';
 
 // ajv-formats is CommonJS with an `exports.default`; see interop.ts for why this is unwrapped.
 const addFormats = interopDefault<FormatsPlugin>(addFormatsModule);
@@ -22,7 +23,8 @@ export const WEIGHT_KEYWORD = 'x-weight';
  *   and compiles the same schema repeatedly);
  * - formats of ajv-formats (date, date-time, email, uri, ...) plus `cents`: an integer amount of
  *   euro cents;
- * - the metadata keywords `x-derived` (string) and `x-weight` (number > 0).
+ * - the metadata keywords `x-derived` (string), `x-weight` (number > 0) and `x-maxArrayItems`
+ *   (integer 1…100,000; see `maxArrayItemsOf`).
  */
 export function createFormAjv(): Ajv {
   const ajv = new Ajv({
@@ -44,6 +46,11 @@ export function createFormAjv(): Ajv {
     keyword: WEIGHT_KEYWORD,
     schemaType: 'number',
     metaSchema: { type: 'number', exclusiveMinimum: 0 },
+  });
+  ajv.addKeyword({
+    keyword: MAX_ARRAY_ITEMS_KEYWORD,
+    schemaType: 'number',
+    metaSchema: { type: 'integer', minimum: 1, maximum: MAX_ARRAY_ITEMS_CEILING },
   });
   return ajv;
 }

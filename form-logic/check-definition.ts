@@ -4,6 +4,7 @@ import { createFormAjv, DERIVED_KEYWORD, WEIGHT_KEYWORD } from './ajv.js';
 import { checkUiSchemaScopes } from './check-uischema.js';
 import { parseDerivedExpression } from './derive.js';
 import { appendPointer, isPlainObject } from './json-pointer.js';
+import { MAX_ARRAY_ITEMS_CEILING, MAX_ARRAY_ITEMS_KEYWORD } from './limits.js';
 import { nestingDepth, visitKeys, visitSchemas } from './schema-walk.js';
 import type { FieldError, JsonSchemaObject } from './types.js';
 import { toFieldErrors } from './validate.js';
@@ -20,7 +21,8 @@ export const MAX_DEFINITION_DEPTH = 32;
  * take exponential time. Checks: size ≤ 256 KiB, nesting depth ≤ 32, no `$data`, only local
  * `$ref`s (`#/...`), every `pattern` and `patternProperties` key a valid and safe regular
  * expression, the schema compiles with `createFormAjv()` (unknown keywords and formats are errors),
- * every `x-derived` a valid JSONata expression, every weighted criterion with a scale, and every
+ * every `x-derived` a valid JSONata expression, every weighted criterion with a scale,
+ * `x-maxArrayItems` only at the root (an integer 1…100,000, checked by Ajv's meta-schema), and every
  * UI schema `scope` pointing at an existing schema property.
  * @returns German errors whose paths point into the definition (`/schema/...`, `/uischema/...`);
  *   empty when the definition is fine
@@ -151,6 +153,12 @@ function checkDerivedAndWeights(schema: JsonSchemaObject, errors: FieldError[]):
         });
       }
     }
+    if (path !== '/schema' && node[MAX_ARRAY_ITEMS_KEYWORD] !== undefined) {
+      errors.push({
+        path: appendPointer(path, MAX_ARRAY_ITEMS_KEYWORD),
+        message: `„${MAX_ARRAY_ITEMS_KEYWORD}“ gilt für das ganze Formular und steht nur auf oberster Ebene des Schemas.`,
+      });
+    }
     if (node[WEIGHT_KEYWORD] !== undefined) {
       const score = isPlainObject(node.properties) ? node.properties.score : undefined;
       if (!isPlainObject(score) || typeof score.maximum !== 'number' || score.maximum <= 0) {
@@ -222,7 +230,9 @@ function describeCompileError(schema: JsonSchemaObject, basePath: string, messag
         ? 'muss eine Zahl größer als 0 sein'
         : keyword === DERIVED_KEYWORD
           ? 'muss ein JSONata-Ausdruck (Text) sein'
-          : detail;
+          : keyword === MAX_ARRAY_ITEMS_KEYWORD
+            ? `muss eine ganze Zahl von 1 bis ${MAX_ARRAY_ITEMS_CEILING} sein`
+            : detail;
     return { path: atPath(fragment, keyword!), message: `Ungültiger Wert für „${keyword}“: ${hint}.` };
   }
   const missingRef = /can't resolve reference (\S+)/.exec(message);

@@ -11,20 +11,57 @@ export interface DeriveResult {
   errors: FieldError[];
 }
 
-// Limits for admin-written expressions: an endless or huge calculation must not stall a request.
-const JSONATA_OPTIONS = { timeout: 1000, stack: 500, sequence: 100_000 };
-const MAX_CACHED_EXPRESSIONS = 500;
-const expressionCache = new Map<string, jsonata.Expression | Error>();
+/** Options of one `deriveValues` run. */
+export interface DeriveOptions {
+  /**
+   * When the run must end (`Date.now()` milliseconds). All expressions of the run share the time up
+   * to it: each is given only what is left, and when it is used up the run ends with
+   * `DeriveBudgetExceeded` instead of field errors.
+   */
+  deadline?: number;
+  /**
+   * Compute into `data` itself instead of a copy. Only for data the caller owns and does not need
+   * unchanged (a copy received from another thread).
+   */
+  inPlace?: boolean;
+}
 
-/**
- * Parses a JSONata expression, cached by its text (successes and syntax errors alike).
- * @throws the JSONata syntax error (with `message`, `code`, `position`)
- */
-export function parseDerivedExpression(expression: string): jsonata.Expression {
+/** Thrown by `deriveValues` when the calculations did not finish before the run's deadline. */
+export class DeriveBudgetExceeded extends Error {
+  constructor() {
+    super('The derived-field calculations did not finish within their time budget.');
+    this.name = 'DeriveBudgetExceeded';
+  }
+}
+
+/** Time one expression may take when no deadline is given (the browser computes its own form only). */
+export const EXPRESSION_TIMEOUT_MS = 1000;
+// Limits for admin-written expressions: deep recursion and huge sequences end with an error.
+const EXPRESSION_STACK = 500;
+const EXPRESSION_SEQUENCE = 100_000;
+const MAX_CACHED_EXPRESSIONS = 500;
+
+interface CachedExpression {
+  expression: jsonata.Expression;
+  /**
+   * The options this expression was compiled with. JSONata reads `timeout` while it evaluates, so it
+   * is set before each evaluation to what is left of the run's budget. Evaluations of one thread that
+   * overlap in time share it; the server's workers run one evaluation at a time.
+   */
+  options: { timeout: number; stack: number; sequence: number };
+}
+const expressionCache = new Map<string, CachedExpression | Error>();
+
+function compileExpression(expression: string): CachedExpression {
   let cached = expressionCache.get(expression);
   if (cached === undefined) {
+    const options = {
+      timeout: EXPRESSION_TIMEOUT_MS,
+      stack: EXPRESSION_STACK,
+      sequence: EXPRESSION_SEQUENCE,
+    };
     try {
-      cached = jsonata(expression, JSONATA_OPTIONS);
+      cached = { expression: jsonata(expression, options), options };
     } catch (error) {
       cached = toError(error);
     }
@@ -36,8 +73,17 @@ export function parseDerivedExpression(expression: string): jsonata.Expression {
 }
 
 /**
+ * Parses a JSONata expression, cached by its text (successes and syntax errors alike).
+ * @throws the JSONata syntax error (with `message`, `code`, `position`)
+ */
+export function parseDerivedExpression(expression: string): jsonata.Expression {
+  return compileExpression(expression).expression;
+}
+
+/**
  * Computes every property whose schema has `"x-derived": "<JSONata expression>"` and returns a
- * deep copy of `data` (a plain JSON object) with the results; the input is never mutated.
+ * deep copy of `data` (a plain JSON object) with the results; the input is not changed unless
+ * `options.inPlace` is set.
  *
  * Semantics:
  * - Schema and data are walked together; local `$ref`s are followed; only data that exists is
@@ -56,10 +102,28 @@ export function parseDerivedExpression(expression: string): jsonata.Expression {
  *   Other types: kept as JSON; `undefined` leaves the property unset.
  * - A failing expression yields a field error at the property ("Berechnung fehlgeschlagen: …")
  *   and leaves the property unset; the other properties are still computed.
+ * - Time: without a deadline each expression may take `EXPRESSION_TIMEOUT_MS` (then it fails like
+ *   any other). With `options.deadline`, all expressions share the time up to it, and running out
+ *   throws `DeriveBudgetExceeded` (a JSONata loop is stopped by JSONata's own timeout, set to what is
+ *   left; a single native step that never yields can only be stopped by ending the thread).
+ *
+ * The walk over a schema is worked out once per schema object and cached, so a schema must not be
+ * changed in place after its first use (a changed schema is a new object).
+ * @throws DeriveBudgetExceeded when `options.deadline` passes before all values are computed
  */
-export async function deriveValues(schema: JsonSchemaObject, data: object): Promise<DeriveResult> {
-  const copy = structuredClone(data) as FormValues;
-  const context: WalkContext = { root: copy, rootSchema: schema, errors: [] };
+export async function deriveValues(
+  schema: JsonSchemaObject,
+  data: object,
+  options: DeriveOptions = {},
+): Promise<DeriveResult> {
+  const copy = (options.inPlace ? data : structuredClone(data)) as FormValues;
+  const context: WalkContext = {
+    root: copy,
+    rootSchema: schema,
+    plans: plansOf(schema),
+    errors: [],
+    deadline: options.deadline,
+  };
   await deriveNode(schema, copy, '', context);
   return { data: copy, errors: context.errors };
 }
@@ -67,7 +131,47 @@ export async function deriveValues(schema: JsonSchemaObject, data: object): Prom
 interface WalkContext {
   root: FormValues;
   rootSchema: JsonSchemaObject;
+  plans: WeakMap<JsonSchemaObject, ObjectPlan>;
   errors: FieldError[];
+  deadline: number | undefined;
+}
+
+/** What the walk needs to know about one object schema, worked out once. */
+interface ObjectPlan {
+  /** Every property with its schema (local references followed). */
+  properties: (readonly [string, JsonSchemaObject | undefined])[];
+  /** The derived properties in declaration order with their expressions. */
+  derived: (readonly [string, JsonSchemaObject, string])[];
+}
+
+// Keyed by root schema first: the same subschema object can resolve differently under another root.
+const planCache = new WeakMap<JsonSchemaObject, WeakMap<JsonSchemaObject, ObjectPlan>>();
+
+function plansOf(rootSchema: JsonSchemaObject): WeakMap<JsonSchemaObject, ObjectPlan> {
+  let plans = planCache.get(rootSchema);
+  if (!plans) {
+    plans = new WeakMap();
+    planCache.set(rootSchema, plans);
+  }
+  return plans;
+}
+
+function planOf(schema: JsonSchemaObject, context: WalkContext): ObjectPlan {
+  let plan = context.plans.get(schema);
+  if (!plan) {
+    const properties = isPlainObject(schema.properties)
+      ? Object.entries(schema.properties).map(
+          ([key, child]) => [key, resolveLocalRef(child, context.rootSchema)] as const,
+        )
+      : [];
+    const derived = properties.flatMap(([key, child]) => {
+      const expression = child?.[DERIVED_KEYWORD];
+      return typeof expression === 'string' ? [[key, child!, expression] as const] : [];
+    });
+    plan = { properties, derived };
+    context.plans.set(schema, plan);
+  }
+  return plan;
 }
 
 async function deriveNode(
@@ -94,35 +198,45 @@ async function deriveObject(
   path: string,
   context: WalkContext,
 ): Promise<void> {
-  if (!isPlainObject(schema.properties)) return;
-  const properties = Object.entries(schema.properties).map(
-    ([key, child]) => [key, resolveLocalRef(child, context.rootSchema)] as const,
-  );
-  const derived = properties.filter(([, child]) => typeof child?.[DERIVED_KEYWORD] === 'string');
+  const { properties, derived } = planOf(schema, context);
   for (const [key] of derived) delete target[key];
 
   for (const [key, child] of properties) {
-    if (Object.hasOwn(target, key)) await deriveNode(child, target[key], appendPointer(path, key), context);
+    const value = target[key];
+    // Only objects and arrays can hold derived values; scalars need no visit.
+    if (typeof value === 'object' && value !== null && Object.hasOwn(target, key)) {
+      await deriveNode(child, value, appendPointer(path, key), context);
+    }
   }
 
-  for (const [key, child] of derived) {
-    const propertyPath = appendPointer(path, key);
+  for (const [key, child, expressionText] of derived) {
+    const timeout = timeLeft(context.deadline);
     try {
-      const expression = parseDerivedExpression(child![DERIVED_KEYWORD]!);
-      const result = await expression.evaluate(target, {
+      const compiled = compileExpression(expressionText);
+      compiled.options.timeout = timeout;
+      const result = await compiled.expression.evaluate(target, {
         root: context.root,
         schema,
         weightedScore,
       });
-      const coerced = coerceResult(result, child!);
+      const coerced = coerceResult(result, child);
       if (coerced !== undefined) target[key] = coerced;
     } catch (error) {
+      if (context.deadline !== undefined && Date.now() >= context.deadline) throw new DeriveBudgetExceeded();
       context.errors.push({
-        path: propertyPath,
+        path: appendPointer(path, key),
         message: `Berechnung fehlgeschlagen: ${describeError(error)}`,
       });
     }
   }
+}
+
+/** The timeout for the next expression: what is left of the run's budget. */
+function timeLeft(deadline: number | undefined): number {
+  if (deadline === undefined) return EXPRESSION_TIMEOUT_MS;
+  const left = deadline - Date.now();
+  if (left <= 0) throw new DeriveBudgetExceeded();
+  return left;
 }
 
 function coerceResult(result: unknown, schema: JsonSchemaObject): unknown {

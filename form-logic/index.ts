@@ -1,6 +1,22 @@
 export { createFormAjv, DERIVED_KEYWORD, WEIGHT_KEYWORD } from './ajv.js';
 export { checkFormDefinition, MAX_DEFINITION_BYTES, MAX_DEFINITION_DEPTH } from './check-definition.js';
-export { type DeriveResult, deriveValues } from './derive.js';
+export {
+  DeriveBudgetExceeded,
+  type DeriveOptions,
+  type DeriveResult,
+  deriveValues,
+  EXPRESSION_TIMEOUT_MS,
+} from './derive.js';
+export {
+  capFieldErrors,
+  type DataLimitViolation,
+  findDataLimitViolation,
+  MAX_ARRAY_ITEMS_CEILING,
+  MAX_ARRAY_ITEMS_KEYWORD,
+  MAX_DATA_DEPTH,
+  MAX_FIELD_ERRORS,
+  maxArrayItemsOf,
+} from './limits.js';
 export { formatCents, parseEuroToCents } from './money.js';
 export { roundHalfAwayFromZero } from './rounding.js';
 export type {

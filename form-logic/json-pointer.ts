@@ -2,7 +2,8 @@ import type { JsonSchemaObject } from './types.js';
 
 /** Escapes one reference token for a JSON Pointer (RFC 6901). */
 export function escapePointerToken(token: string | number): string {
-  return String(token).replaceAll('~', '~0').replaceAll('/', '~1');
+  const text = String(token);
+  return text.includes('~') || text.includes('/') ? text.replaceAll('~', '~0').replaceAll('/', '~1') : text;
 }
 
 /** Appends reference tokens to a JSON Pointer. */

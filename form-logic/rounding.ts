@@ -5,6 +5,8 @@
  * 1.005 × 100 = 100.49999999999999 rounds to 101 as a person computing in decimals would.
  */
 export function roundHalfAwayFromZero(value: number, decimals = 0): number {
+  // Sums of cents are integers already; toPrecision is the slow part of this function.
+  if (Number.isInteger(value)) return value === 0 ? 0 : value;
   const factor = 10 ** decimals;
   const scaled = Number((Math.abs(value) * factor).toPrecision(15));
   const rounded = (Math.sign(value) * Math.round(scaled)) / factor;

@@ -57,36 +57,38 @@ export function compileFormValidator(schema: JsonSchemaObject, ajv: Ajv = create
  * cases). A missing required property and an unexpected extra property are reported at that
  * property's own path; errors of an enum written as `oneOf` of `const`s collapse into one; an
  * `if` error is dropped when its `then`/`else` branch reported something more specific; identical
- * path and message pairs are reported once. The input errors are not modified.
+ * path and message pairs are reported once. The input errors are not modified. Runs in time
+ * proportional to the number of errors (times the nesting depth), so a long list of invalid items
+ * costs no more per item than a short one.
  */
 export function toFieldErrors(ajvErrors: readonly ErrorObject[]): FieldError[] {
   const errors = ajvErrors.map((error) => ({ ...error }));
   localizeDe(errors);
+  const branches = new BranchIndex(errors);
+  const byInstance = groupBy(errors, (error) => error.instancePath);
   const dropped = new Set<ErrorObject>();
   const replacedMessages = new Map<ErrorObject, string>();
 
   for (const error of errors) {
     if (error.keyword === 'oneOf' || error.keyword === 'anyOf') {
-      const branchErrors = errors.filter((other) => other.schemaPath.startsWith(`${error.schemaPath}/`));
+      const branchErrors = branches.at(error.schemaPath, error.instancePath);
       const enumLike =
         branchErrors.length > 0 &&
-        branchErrors.every(
-          (other) =>
-            other.instancePath === error.instancePath && ['const', 'enum', 'type'].includes(other.keyword),
-        );
+        !branches.hasBelow(error.schemaPath, error.instancePath) &&
+        branchErrors.every((other) => ['const', 'enum', 'type'].includes(other.keyword));
       if (!enumLike) continue;
       for (const other of branchErrors) dropped.add(other);
-      const moreSpecific = errors.some(
-        (other) =>
-          other !== error && other.instancePath === error.instancePath && !branchErrors.includes(other),
-      );
+      const inBranch = new Set(branchErrors);
+      const moreSpecific = byInstance
+        .get(error.instancePath)!
+        .some((other) => other !== error && !inBranch.has(other));
       if (moreSpecific) dropped.add(error);
       else replacedMessages.set(error, ENUM_MESSAGE);
     } else if (error.keyword === 'if') {
       const parent = error.schemaPath.replace(/\/if$/, '');
-      const branchReported = errors.some(
-        (other) =>
-          other.schemaPath.startsWith(`${parent}/then/`) || other.schemaPath.startsWith(`${parent}/else/`),
+      const branchReported = [`${parent}/then`, `${parent}/else`].some(
+        (branch) =>
+          branches.at(branch, error.instancePath).length > 0 || branches.hasBelow(branch, error.instancePath),
       );
       if (branchReported) dropped.add(error);
     }
@@ -103,6 +105,63 @@ export function toFieldErrors(ajvErrors: readonly ErrorObject[]): FieldError[] {
     result.push(fieldError);
   }
   return result;
+}
+
+const BRANCH_KEYWORDS = new Set(['oneOf', 'anyOf', 'then', 'else']);
+
+/**
+ * Finds the errors reported inside a branch keyword (`.../oneOf`, `.../then`, ...) for one data
+ * instance, without comparing every error with every other: an error of item 3 must not count as
+ * an error of item 5's branch, although both share the schema path.
+ */
+class BranchIndex {
+  private readonly exact = new Map<string, ErrorObject[]>();
+  private readonly below = new Set<string>();
+
+  constructor(errors: readonly ErrorObject[]) {
+    for (const error of errors) {
+      const segments = error.schemaPath.split('/');
+      // The last segment is the error's own keyword, not a branch it lies inside.
+      for (let index = 0; index < segments.length - 1; index += 1) {
+        if (!BRANCH_KEYWORDS.has(segments[index]!)) continue;
+        const branch = segments.slice(0, index + 1).join('/');
+        const key = `${branch}\u0000${error.instancePath}`;
+        const list = this.exact.get(key);
+        if (list) list.push(error);
+        else this.exact.set(key, [error]);
+        for (const ancestor of ancestorsOf(error.instancePath)) this.below.add(`${branch}\u0000${ancestor}`);
+      }
+    }
+  }
+
+  /** Errors inside `branch` (a schema path) at exactly `instancePath`. */
+  at(branch: string, instancePath: string): ErrorObject[] {
+    return this.exact.get(`${branch}\u0000${instancePath}`) ?? [];
+  }
+
+  /** Whether any error inside `branch` lies strictly below `instancePath`. */
+  hasBelow(branch: string, instancePath: string): boolean {
+    return this.below.has(`${branch}\u0000${instancePath}`);
+  }
+}
+
+/** The proper ancestors of a JSON Pointer: `/a/0/b` → `/a/0`, `/a`, ``. */
+function* ancestorsOf(pointer: string): Generator<string> {
+  for (let end = pointer.lastIndexOf('/'); end >= 0; end = pointer.lastIndexOf('/', end - 1)) {
+    yield pointer.slice(0, end);
+    if (end === 0) return;
+  }
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
 }
 
 function toFieldError(error: ErrorObject, replacedMessage: string | undefined): FieldError {

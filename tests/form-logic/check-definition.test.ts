@@ -207,6 +207,23 @@ describe('checkFormDefinition', () => {
     ]);
   });
 
+  it('accepts a list limit for the whole form and rejects a bad or misplaced one', () => {
+    const limited = definition({ lines: { type: 'array', items: { type: 'string' } } });
+    expect(checkFormDefinition({ ...limited, schema: { ...limited.schema, 'x-maxArrayItems': 50 } })).toEqual(
+      [],
+    );
+    expect(checkFormDefinition({ ...limited, schema: { ...limited.schema, 'x-maxArrayItems': 0 } })).toEqual([
+      { path: '/schema/x-maxArrayItems', message: expect.stringContaining('ganze Zahl von 1 bis 100000') },
+    ]);
+    const nested = definition({ lines: { type: 'array', 'x-maxArrayItems': 5, items: { type: 'string' } } });
+    expect(checkFormDefinition(nested)).toEqual([
+      {
+        path: '/schema/properties/lines/x-maxArrayItems',
+        message: expect.stringContaining('oberster Ebene'),
+      },
+    ]);
+  });
+
   it('rejects a schema or UI schema that is not an object', () => {
     expect(checkFormDefinition({ schema: [], uischema: null })).toEqual([
       { path: '/schema', message: expect.any(String) },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deriveValues, type JsonSchemaObject } from '../../form-logic/index.js';
+import { DeriveBudgetExceeded, deriveValues, type JsonSchemaObject } from '../../form-logic/index.js';
 import { loadDefinition } from './definitions.js';
 
 const costSchema = loadDefinition('cost-calculation').schema;
@@ -261,5 +261,83 @@ describe('deriveValues semantics', () => {
     };
     const { errors } = await deriveValues(schema, {});
     expect(errors.map((error) => error.path)).toEqual(['/a~1b']);
+  });
+});
+
+describe('deriveValues with a time budget', () => {
+  // JSONata runs tail calls in a loop: this never ends on its own.
+  const endless = '($f := function($n) { $f($n + 1) }; $f(0))';
+
+  it('computes as usual when the budget suffices', async () => {
+    const withBudget = await deriveValues(costSchema, costCalculation(), { deadline: Date.now() + 60_000 });
+    expect(withBudget).toEqual(await deriveValues(costSchema, costCalculation()));
+  });
+
+  it('shares one budget across all expressions and ends with DeriveBudgetExceeded', async () => {
+    const properties = Object.fromEntries(
+      ['a', 'b', 'c', 'd', 'e'].map((key) => [key, { type: 'integer', 'x-derived': endless }]),
+    );
+    const started = Date.now();
+    const run = deriveValues(
+      { type: 'object', properties } as JsonSchemaObject,
+      {},
+      { deadline: started + 300 },
+    );
+    await expect(run).rejects.toBeInstanceOf(DeriveBudgetExceeded);
+    // Five expressions of one second each would take five seconds; the shared budget ends at 0.3 s.
+    expect(Date.now() - started).toBeLessThan(2500);
+  });
+
+  it('counts the time of earlier expressions against later ones', async () => {
+    const schema: JsonSchemaObject = {
+      type: 'object',
+      properties: {
+        lines: {
+          type: 'array',
+          items: { type: 'object', properties: { n: { type: 'integer', 'x-derived': endless } } },
+        },
+      },
+    };
+    const run = deriveValues(schema, { lines: [{}, {}, {}, {}] }, { deadline: Date.now() + 200 });
+    await expect(run).rejects.toBeInstanceOf(DeriveBudgetExceeded);
+  });
+
+  it('starts no expression once the deadline has passed', async () => {
+    const schema: JsonSchemaObject = {
+      type: 'object',
+      properties: { total: { type: 'integer', 'x-derived': '1 + 1' } },
+    };
+    await expect(deriveValues(schema, {}, { deadline: Date.now() - 1 })).rejects.toBeInstanceOf(
+      DeriveBudgetExceeded,
+    );
+  });
+
+  it('keeps a failing expression a field error while there is time left', async () => {
+    const schema: JsonSchemaObject = {
+      type: 'object',
+      properties: {
+        total: { type: 'integer', 'x-derived': '$sum(' },
+        other: { type: 'integer', 'x-derived': '2' },
+      },
+    };
+    const { data, errors } = await deriveValues(schema, {}, { deadline: Date.now() + 60_000 });
+    expect(errors).toEqual([
+      { path: '/total', message: expect.stringContaining('Berechnung fehlgeschlagen') },
+    ]);
+    expect(data).toEqual({ other: 2 });
+  });
+
+  it('computes into the given object only when asked to', async () => {
+    const schema: JsonSchemaObject = {
+      type: 'object',
+      properties: { two: { type: 'integer', 'x-derived': '2' } },
+    };
+    const kept: Record<string, unknown> = {};
+    await deriveValues(schema, kept);
+    expect(kept).toEqual({});
+    const changed: Record<string, unknown> = {};
+    const { data } = await deriveValues(schema, changed, { inPlace: true });
+    expect(data).toBe(changed);
+    expect(changed).toEqual({ two: 2 });
   });
 });

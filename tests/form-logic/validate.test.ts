@@ -127,6 +127,17 @@ describe('toFieldErrors', () => {
     ]);
   });
 
+  it('judges each item of a list on its own', () => {
+    const { schema, sampleData } = loadDefinition('cost-calculation');
+    const data = structuredClone(sampleData) as { materialCosts: Record<string, unknown>[] };
+    const line = data.materialCosts[0]!;
+    data.materialCosts = [{ ...line, category: 'UNBEKANNT' }, line, { ...line, category: 'ANDERS' }];
+    expect(compileFormValidator(schema)(data)).toEqual([
+      { path: '/materialCosts/0/category', message: 'muss einem der vorgegebenen Werte entsprechen' },
+      { path: '/materialCosts/2/category', message: 'muss einem der vorgegebenen Werte entsprechen' },
+    ]);
+  });
+
   it('reports identical path and message pairs once', () => {
     const schema: JsonSchemaObject = {
       type: 'object',
