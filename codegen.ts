@@ -14,7 +14,7 @@ const config: CodegenConfig = {
       presetConfig: { fragmentMasking: false },
       config: {
         // Form schemas, UI schemas and form data: narrowed where they are used.
-        scalars: { JSON: 'unknown', DateTime: 'string' },
+        scalars: { JSON: 'unknown', DateTime: 'string', UUID: 'string' },
         strictScalars: true,
         useTypeImports: true,
         enumsAsTypes: true,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
@@ -6,14 +7,22 @@ import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastif
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import fastifyStatic from '@fastify/static';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
-import type { GraphQLFormattedError, ValidationRule } from 'graphql';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { ValidationRule } from 'graphql';
 import type { Caller, GraphQLContext } from './common/context.js';
-import { ErrorCode, publicErrorCodes } from './common/errors.js';
+import { ErrorCode } from './common/errors.js';
 import { ormAnswersWithin } from './database/health.js';
 import { createFormLoaders } from './forms/form.loaders.js';
 import { FormValidatorCache } from './forms/form-validator-cache.js';
+import { FormCatalog } from './forms/form-catalog.js';
 import { FormVersionCache } from './forms/form-version-cache.js';
+import { EdgeError, EdgeErrorCode, registerEdgeErrorHandler, sendEdgeError } from './http/edge-errors.js';
+import { errorReportingPlugin, formatGraphQLError } from './http/graphql-errors.js';
+import { registerHostCheck } from './http/host-check.js';
+import { documentChecksPlugin, registerInputChecks } from './http/input-checks.js';
+import { registerJsonBodyParser } from './http/json-body.js';
+import { logSerializers } from './http/log-serializers.js';
+import { queryCostRule } from './http/query-cost.js';
 import { buildGraphQLSchema } from './schema.js';
 import { resolveCaller } from './users/resolve-caller.js';
 
@@ -26,9 +35,21 @@ export interface AppOptions {
   logLevel: string;
   /** Works out who sends a request (default: the demo user, until sign-in exists). */
   resolveCaller?: (request: FastifyRequest) => Caller | null;
+  /** Host names requests may address (`name` or `name:port`; `*` any). Default: loopback names. */
+  allowedHosts?: readonly string[];
+  /** Serve the web app's `*.map` files. Default: only outside production. */
+  serveSourceMaps?: boolean;
+  /** Where log lines go (default: stdout). */
+  logStream?: { write(line: string): void };
   /** Whether the database answers, for /health (default: a bounded `select 1` through the pool). */
   checkDatabase?: () => Promise<boolean>;
 }
+
+/** Host names a local start answers to, so a DNS-rebinding page on another domain cannot use it. */
+export const LOOPBACK_HOSTS: readonly string[] = ['localhost', '127.0.0.1', '[::1]'];
+
+/** Largest number of tokens in one GraphQL document; parsing stops there (GRAPHQL_PARSE_FAILED). */
+const MAX_QUERY_TOKENS = 5000;
 
 export interface App {
   http: FastifyInstance;
@@ -57,14 +78,27 @@ const CONTENT_SECURITY_POLICY = [
 export async function createApp(options: AppOptions): Promise<App> {
   const http = Fastify({
     bodyLimit: options.bodyLimitBytes,
-    logger: { level: options.logLevel },
+    // Request ids come from the server, never from a client, so a log search finds exactly one request.
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    logger: { level: options.logLevel, serializers: logSerializers, stream: options.logStream },
   });
+  registerHostCheck(http, options.allowedHosts ?? LOOPBACK_HOSTS);
+  http.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  registerJsonBodyParser(http);
+  registerInputChecks(http);
+  registerEdgeErrorHandler(http, options.bodyLimitBytes);
+
+  // Query cost and token limits are our own (queryCostRule counts list sizes; graphql's parser counts
+  // tokens and answers a syntax error, where graphql-armor's token plugin made every syntax error a 500).
   const armor = new ApolloArmor({
     maxDepth: { n: 12 },
     maxAliases: { n: 15 },
     maxDirectives: { n: 20 },
-    maxTokens: { n: 5000 },
-    costLimit: { maxCost: 5000 },
+    maxTokens: { enabled: false },
+    costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: options.production },
   });
   // graphql-armor is typed against Apollo's CommonJS build; the plugins are the same at runtime.
@@ -77,18 +111,25 @@ export async function createApp(options: AppOptions): Promise<App> {
     csrfPrevention: true,
     introspection: !options.production,
     includeStacktraceInErrorResponses: false,
+    parseOptions: { maxTokens: MAX_QUERY_TOKENS },
+    logger: http.log,
     plugins: [
+      documentChecksPlugin(),
+      errorReportingPlugin(http.log),
       ...protection.plugins,
       fastifyApolloDrainPlugin(http),
       ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
-    validationRules: [...protection.validationRules],
-    formatError: (formatted, error) => maskInternalError(formatted, error, options.production, http),
+    validationRules: [...protection.validationRules, queryCostRule()],
+    formatError: formatGraphQLError,
   });
   await apollo.start();
 
   const formValidators = new FormValidatorCache();
   const formVersions = new FormVersionCache();
+  const formCatalog = new FormCatalog(options.orm.em, http.log);
+  await formCatalog.start();
+  http.addHook('onClose', () => formCatalog.close());
   const callerOf = options.resolveCaller ?? resolveCaller;
   await http.register(fastifyApollo(apollo), {
     context: async (request) => {
@@ -98,6 +139,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         caller: callerOf(request),
         requestId: request.id,
         formVersions,
+        formCatalog,
         formValidators,
         loaders: createFormLoaders(em),
       };
@@ -117,11 +159,24 @@ export async function createApp(options: AppOptions): Promise<App> {
     (await checkDatabase()) ? { status: 'ok' } : reply.code(503).send({ status: 'database unavailable' }),
   );
 
-  await serveWebApp(http, path.resolve(options.webRoot));
+  await serveWebApp(http, path.resolve(options.webRoot), options.serveSourceMaps ?? !options.production);
   return { http, apollo };
 }
 
-async function serveWebApp(http: FastifyInstance, webRoot: string): Promise<void> {
+async function serveWebApp(http: FastifyInstance, webRoot: string, serveSourceMaps: boolean): Promise<void> {
+  // Answers for /graphql with an unknown method or sub-path, in GraphQL's error format.
+  const notFoundOutsidePages = (request: FastifyRequest, reply: FastifyReply) => {
+    const pathname = request.url.split('?', 1)[0];
+    if (pathname === '/graphql') {
+      reply.header('Allow', 'GET, POST, OPTIONS');
+      return sendEdgeError(
+        request,
+        reply,
+        new EdgeError(405, EdgeErrorCode.MethodNotAllowed, 'GraphQL nimmt nur GET- und POST-Anfragen an.'),
+      );
+    }
+    return sendEdgeError(request, reply, new EdgeError(404, ErrorCode.NotFound, 'Nicht gefunden.'));
+  };
   const indexHtml = path.join(webRoot, 'index.html');
   if (!existsSync(indexHtml)) {
     http.get('/', async (_request, reply) =>
@@ -133,11 +188,14 @@ async function serveWebApp(http: FastifyInstance, webRoot: string): Promise<void
             '<code>npm run build:web</code>. GraphQL steht unter <a href="/graphql">/graphql</a> bereit.</p></main></html>',
         ),
     );
+    http.setNotFoundHandler(notFoundOutsidePages);
     return;
   }
   await http.register(fastifyStatic, {
     root: webRoot,
     wildcard: false,
+    // Source maps show the original sources; in production only when SERVE_SOURCE_MAPS asks for it.
+    allowedPath: (pathname) => serveSourceMaps || !pathname.endsWith('.map'),
     setHeaders: (response, filePath) => {
       const hashed = filePath.includes(`${path.sep}assets${path.sep}`);
       response.header('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
@@ -145,32 +203,11 @@ async function serveWebApp(http: FastifyInstance, webRoot: string): Promise<void
   });
   // Client-side routes (/forms/cost-calculation, ...) all load the single page; a missing asset stays a 404.
   http.setNotFoundHandler(async (request, reply) => {
-    const isPageRoute = !/^\/(graphql|health|assets\/)/.test(request.url);
+    const pathname = request.url.split('?', 1)[0];
+    const isPageRoute = !/^\/(graphql|health|assets\/)/.test(pathname) && !pathname.endsWith('.map');
     if (request.method === 'GET' && isPageRoute) {
       return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
     }
-    return reply.code(404).send({ error: 'Nicht gefunden' });
+    return notFoundOutsidePages(request, reply);
   });
-}
-
-/**
- * Errors written for clients (our catalogue, GraphQL syntax and validation errors) pass through;
- * anything else is logged and replaced by a generic message, so no stack trace or SQL reaches a client.
- */
-function maskInternalError(
-  formatted: GraphQLFormattedError,
-  error: unknown,
-  production: boolean,
-  http: FastifyInstance,
-): GraphQLFormattedError {
-  const code = formatted.extensions?.code;
-  if (typeof code === 'string' && publicErrorCodes.has(code)) return formatted;
-  http.log.error({ err: error }, 'GraphQL request failed');
-  return {
-    message: production
-      ? 'Es ist ein interner Fehler aufgetreten. Bitte versuchen Sie es später erneut.'
-      : `Interner Fehler: ${formatted.message}`,
-    extensions: { code: ErrorCode.Internal },
-    ...(formatted.path ? { path: formatted.path } : {}),
-  };
 }

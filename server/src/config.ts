@@ -92,6 +92,21 @@ const configSchema = z.object({
   FORM_WORKERS: z.coerce.number().int().min(1).max(64).default(2),
 });
 
+/** Combinations that are each valid but must not go together. */
+const checkedConfigSchema = configSchema.superRefine((config, context) => {
+  if (config.NODE_ENV === 'production' && !config.ALLOW_DEMO_CALLER) {
+    context.addIssue({
+      code: 'custom',
+      path: ['ALLOW_DEMO_CALLER'],
+      message:
+        'Es gibt noch keine Anmeldung: jede Anfrage handelt als Demo-Nutzerin mit allen Rollen und sieht ' +
+        'und ändert alle Daten. Im Produktionsbetrieb (NODE_ENV=production) startet die Plattform deshalb ' +
+        'nur mit ALLOW_DEMO_CALLER=true, wenn der Zugang anders geschützt ist (nur im internen Netz oder ' +
+        'hinter einem Proxy mit Anmeldung).',
+    });
+  }
+});
+
 export type Config = z.infer<typeof configSchema>;
 
 export class ConfigError extends Error {
@@ -108,7 +123,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .map((name) => [name, env[name]])
       .filter(([, value]) => value !== undefined && value !== ''),
   );
-  const parsed = configSchema.safeParse(relevant);
+  const parsed = checkedConfigSchema.safeParse(relevant);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new ConfigError(`Ungültige Konfiguration:\n${lines.join('\n')}`);

@@ -63,7 +63,10 @@ describe.skipIf(!browserAvailable())('Anlage 2 – Kalkulationsbogen in the brow
     const response = await fetch(`${env.platform.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: 'query($id: ID!) { submission(id: $id) { data } }', variables: { id } }),
+      body: JSON.stringify({
+        query: 'query($id: UUID!) { submission(id: $id) { data } }',
+        variables: { id },
+      }),
     });
     const { data } = (await response.json()) as { data: { submission: { data: Record<string, any> } } };
     expect(data.submission.data).toMatchObject({

@@ -29,13 +29,13 @@ export const FORM = /* GraphQL */ `
 `;
 
 export const CREATE_DRAFT = /* GraphQL */ `
-  mutation CreateDraft($formKey: String!, $fromVersionId: ID) {
+  mutation CreateDraft($formKey: String!, $fromVersionId: UUID) {
     createDraft(formKey: $formKey, fromVersionId: $fromVersionId) { ${FORM_VERSION_FIELDS} }
   }
 `;
 
 export const UPDATE_DRAFT = /* GraphQL */ `
-  mutation UpdateDraft($id: ID!, $schema: JSON!, $uischema: JSON!, $expectedRevision: Int!) {
+  mutation UpdateDraft($id: UUID!, $schema: JSON!, $uischema: JSON!, $expectedRevision: Int!) {
     updateDraft(id: $id, schema: $schema, uischema: $uischema, expectedRevision: $expectedRevision) {
       formVersion { ${FORM_VERSION_FIELDS} }
       errors { path message }
@@ -45,20 +45,20 @@ export const UPDATE_DRAFT = /* GraphQL */ `
 `;
 
 export const PUBLISH = /* GraphQL */ `
-  mutation Publish($id: ID!) {
+  mutation Publish($id: UUID!) {
     publishFormVersion(id: $id) { formVersion { ${FORM_VERSION_FIELDS} } errors { path message } errorCount }
   }
 `;
 
 export const FORM_VERSION = /* GraphQL */ `
-  query FormVersion($id: ID!) { formVersion(id: $id) { ${FORM_VERSION_FIELDS} } }
+  query FormVersion($id: UUID!) { formVersion(id: $id) { ${FORM_VERSION_FIELDS} } }
 `;
 
 const SUBMISSION_FIELDS =
   'id formKey data clientSubmissionId createdAt createdBy formVersion { id number status schema }';
 
 export const SUBMIT = /* GraphQL */ `
-  mutation Submit($formKey: String!, $data: JSON!, $clientSubmissionId: ID!, $formVersionId: ID) {
+  mutation Submit($formKey: String!, $data: JSON!, $clientSubmissionId: ID!, $formVersionId: UUID) {
     submitForm(formKey: $formKey, data: $data, clientSubmissionId: $clientSubmissionId, formVersionId: $formVersionId) {
       submission { ${SUBMISSION_FIELDS} }
       errors { path message }
@@ -72,5 +72,5 @@ export const SUBMISSIONS = /* GraphQL */ `
 `;
 
 export const SUBMISSION = /* GraphQL */ `
-  query Submission($id: ID!) { submission(id: $id) { ${SUBMISSION_FIELDS} } }
+  query Submission($id: UUID!) { submission(id: $id) { ${SUBMISSION_FIELDS} } }
 `;

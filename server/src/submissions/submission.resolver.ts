@@ -12,6 +12,7 @@ import {
   Root,
 } from 'type-graphql';
 import { type GraphQLContext, requireCaller } from '../common/context.js';
+import { UUIDScalar } from '../common/uuid.scalar.js';
 import { FieldErrorsPayload } from '../common/field-error.js';
 import { FormVersion } from '../forms/form-version.entity.js';
 import { Submission } from './submission.entity.js';
@@ -41,7 +42,7 @@ export class SubmissionResolver {
   }
 
   @Query(() => Submission, { nullable: true })
-  submission(@Arg('id', () => ID) id: string, @Ctx() context: GraphQLContext): Promise<Submission | null> {
+  submission(@Arg('id', () => UUIDScalar) id: string, @Ctx() context: GraphQLContext): Promise<Submission | null> {
     const caller = requireCaller(context);
     return context.em.findOne(Submission, { $and: [{ id }, visibleSubmissions(caller)] });
   }
@@ -63,7 +64,7 @@ export class SubmissionResolver {
     @Arg('formKey', () => String) formKey: string,
     @Arg('data', () => GraphQLJSON) data: unknown,
     @Arg('clientSubmissionId', () => ID) clientSubmissionId: string,
-    @Arg('formVersionId', () => ID, { nullable: true }) formVersionId: string | null,
+    @Arg('formVersionId', () => UUIDScalar, { nullable: true }) formVersionId: string | null,
     @Ctx() context: GraphQLContext,
   ): Promise<SubmitFormPayload> {
     requireCaller(context);

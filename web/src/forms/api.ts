@@ -46,7 +46,7 @@ export const formQuery = graphql(`
 `);
 
 export const submissionQuery = graphql(`
-  query Submission($id: ID!) {
+  query Submission($id: UUID!) {
     submission(id: $id) {
       id
       formKey
@@ -62,7 +62,7 @@ export const submissionQuery = graphql(`
 `);
 
 export const submitFormMutation = graphql(`
-  mutation SubmitForm($formKey: String!, $data: JSON!, $clientSubmissionId: ID!, $formVersionId: ID) {
+  mutation SubmitForm($formKey: String!, $data: JSON!, $clientSubmissionId: ID!, $formVersionId: UUID) {
     submitForm(
       formKey: $formKey
       data: $data

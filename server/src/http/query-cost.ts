@@ -1,0 +1,132 @@
+import {
+  type FieldNode,
+  type FragmentDefinitionNode,
+  getNamedType,
+  getNullableType,
+  GraphQLError,
+  type GraphQLNamedType,
+  type GraphQLOutputType,
+  isCompositeType,
+  isObjectType,
+  isInterfaceType,
+  isListType,
+  Kind,
+  type SelectionSetNode,
+  type ValidationContext,
+  type ValidationRule,
+} from 'graphql';
+
+export interface QueryCostOptions {
+  /** Largest estimated cost of one operation. */
+  maxCost: number;
+  /** Items assumed per list field, by `Type.field`; other lists get `defaultListSize`. */
+  listSizes: Readonly<Record<string, number>>;
+  defaultListSize: number;
+  /** Cost of one value of a scalar type, by type name (large JSON documents cost more); others 1. */
+  scalarCosts: Readonly<Record<string, number>>;
+}
+
+/**
+ * The cost model: every field costs 1 (a scalar the weight its type is given), an object field adds
+ * the cost of its selection, and a list field multiplies all of that by the number of items it may
+ * return. Aliases and fragments count every time they are used. So `forms { versions { form {
+ * versions { … } } } }` costs forms × versions × versions × …, which is what it would make the server
+ * load and send, and is refused before a single resolver runs.
+ */
+export const QUERY_COST: QueryCostOptions = {
+  maxCost: 50_000,
+  listSizes: {
+    'Query.forms': 50,
+    'Form.versions': 50,
+    // The resolver never returns more.
+    'Query.submissions': 500,
+  },
+  defaultListSize: 100,
+  scalarCosts: { JSON: 10 },
+};
+
+/**
+ * A validation rule that refuses operations whose estimated cost (see QUERY_COST) exceeds the limit.
+ * Introspection fields are free, so tools can read the schema.
+ */
+export function queryCostRule(options: QueryCostOptions = QUERY_COST): ValidationRule {
+  return (context: ValidationContext) => {
+    const fragments = new Map<string, FragmentDefinitionNode>();
+    for (const definition of context.getDocument().definitions) {
+      if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+    }
+    const fragmentCosts = new Map<string, number>();
+    const inProgress = new Set<string>();
+
+    const fragmentCost = (name: string): number => {
+      const known = fragmentCosts.get(name);
+      if (known !== undefined) return known;
+      const fragment = fragments.get(name);
+      // Unknown fragments and cycles are reported by graphql's own rules.
+      if (!fragment || inProgress.has(name)) return 0;
+      const type = context.getSchema().getType(fragment.typeCondition.name.value);
+      inProgress.add(name);
+      const cost = type ? selectionCost(fragment.selectionSet, type) : 0;
+      inProgress.delete(name);
+      fragmentCosts.set(name, cost);
+      return cost;
+    };
+
+    const fieldCost = (field: FieldNode, parentType: GraphQLNamedType): number => {
+      const name = field.name.value;
+      if (name.startsWith('__')) return 0;
+      if (!isObjectType(parentType) && !isInterfaceType(parentType)) return 0;
+      const definition = parentType.getFields()[name];
+      if (!definition) return 0;
+      const namedType = getNamedType(definition.type);
+      let cost =
+        isCompositeType(namedType) && field.selectionSet
+          ? 1 + selectionCost(field.selectionSet, namedType)
+          : (options.scalarCosts[namedType.name] ?? 1);
+      if (isList(definition.type)) {
+        cost *= options.listSizes[`${parentType.name}.${name}`] ?? options.defaultListSize;
+      }
+      return cost;
+    };
+
+    const selectionCost = (selectionSet: SelectionSetNode, parentType: GraphQLNamedType): number => {
+      let total = 0;
+      for (const selection of selectionSet.selections) {
+        if (selection.kind === Kind.FIELD) {
+          total += fieldCost(selection, parentType);
+        } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+          const condition = selection.typeCondition
+            ? context.getSchema().getType(selection.typeCondition.name.value)
+            : parentType;
+          if (condition) total += selectionCost(selection.selectionSet, condition);
+        } else {
+          total += fragmentCost(selection.name.value);
+        }
+        // Past the limit the exact figure no longer matters; stopping keeps huge documents cheap.
+        if (total > options.maxCost) return total;
+      }
+      return total;
+    };
+
+    return {
+      OperationDefinition(operation) {
+        const rootType = context.getSchema().getRootType(operation.operation);
+        if (!rootType) return;
+        const cost = selectionCost(operation.selectionSet, rootType);
+        if (cost > options.maxCost) {
+          context.reportError(
+            new GraphQLError(
+              `Die Anfrage ist zu aufwendig: geschätzte Kosten über ${options.maxCost} ` +
+                '(Listen zählen mit ihrer möglichen Länge). Bitte fragen Sie weniger verschachtelt oder weniger Felder ab.',
+              { nodes: [operation], extensions: { limit: 'MAX_QUERY_COST', maxCost: options.maxCost } },
+            ),
+          );
+        }
+      },
+    };
+  };
+}
+
+function isList(type: GraphQLOutputType): boolean {
+  return isListType(getNullableType(type));
+}
