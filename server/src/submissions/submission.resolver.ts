@@ -42,7 +42,10 @@ export class SubmissionResolver {
   }
 
   @Query(() => Submission, { nullable: true })
-  submission(@Arg('id', () => UUIDScalar) id: string, @Ctx() context: GraphQLContext): Promise<Submission | null> {
+  submission(
+    @Arg('id', () => UUIDScalar) id: string,
+    @Ctx() context: GraphQLContext,
+  ): Promise<Submission | null> {
     const caller = requireCaller(context);
     return context.em.findOne(Submission, { $and: [{ id }, visibleSubmissions(caller)] });
   }
