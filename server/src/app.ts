@@ -13,7 +13,7 @@ import type { Caller, GraphQLContext } from './common/context.js';
 import { ErrorCode } from './common/errors.js';
 import { ormAnswersWithin } from './database/health.js';
 import { createFormLoaders } from './forms/form.loaders.js';
-import { FormValidatorCache } from './forms/form-validator-cache.js';
+import { FormEvaluator } from './forms/evaluation/form-evaluator.js';
 import { FormCatalog } from './forms/form-catalog.js';
 import { FormVersionCache } from './forms/form-version-cache.js';
 import { EdgeError, EdgeErrorCode, registerEdgeErrorHandler, sendEdgeError } from './http/edge-errors.js';
@@ -43,6 +43,12 @@ export interface AppOptions {
   logStream?: { write(line: string): void };
   /** Whether the database answers, for /health (default: a bounded `select 1` through the pool). */
   checkDatabase?: () => Promise<boolean>;
+  /** Worker threads for derived values and validation (FORM_WORKERS, default 2). */
+  formWorkers?: number;
+  /** Time budget of one submission's calculations in ms (DERIVE_BUDGET_MS, default 2000). */
+  deriveBudgetMs?: number;
+  /** Items one list in submitted data may have unless the form sets its own (MAX_ARRAY_ITEMS, default 1000). */
+  maxArrayItems?: number;
 }
 
 /** Host names a local start answers to, so a DNS-rebinding page on another domain cannot use it. */
@@ -125,7 +131,15 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
   await apollo.start();
 
-  const formValidators = new FormValidatorCache();
+  const formEvaluator = new FormEvaluator(
+    {
+      workers: options.formWorkers ?? 2,
+      budgetMs: options.deriveBudgetMs ?? 2000,
+      maxArrayItems: options.maxArrayItems ?? 1000,
+    },
+    (message, error) => http.log.error({ err: error }, message),
+  );
+  http.addHook('onClose', () => formEvaluator.close());
   const formVersions = new FormVersionCache();
   const formCatalog = new FormCatalog(options.orm.em, http.log);
   await formCatalog.start();
@@ -140,7 +154,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         requestId: request.id,
         formVersions,
         formCatalog,
-        formValidators,
+        formEvaluator,
         loaders: createFormLoaders(em),
       };
     },

@@ -50,6 +50,9 @@ export async function startPlatform(config: Config, log: Log = console.log): Pro
       logLevel: config.NODE_ENV === 'test' ? 'silent' : config.LOG_LEVEL,
       allowedHosts: config.ALLOWED_HOSTS,
       serveSourceMaps: config.SERVE_SOURCE_MAPS,
+      formWorkers: config.FORM_WORKERS,
+      deriveBudgetMs: config.DERIVE_BUDGET_MS,
+      maxArrayItems: config.MAX_ARRAY_ITEMS,
       checkDatabase: () => databaseProbe.isReachable(),
     });
     await listen(app, config);

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { type App, createApp } from '../../server/src/app.js';
+import { type App, type AppOptions, createApp } from '../../server/src/app.js';
 import type { Caller } from '../../server/src/common/context.js';
 import { openDatabase } from '../../server/src/database/orm.js';
 import { loadFormDefinitions, readFormDefinitions } from '../../server/src/forms/load-form-definitions.js';
@@ -30,7 +30,12 @@ const CALLER_HEADER = 'x-test-caller';
 
 /** A complete API on a fresh database of its own, with the form definitions loaded. */
 export async function startTestApi(
-  options: { production?: boolean; databaseUrl?: string } = {},
+  options: {
+    production?: boolean;
+    databaseUrl?: string;
+    /** Evaluation limits (default: one worker thread, 2 s budget, 1000 list items). */
+    formEvaluation?: Pick<AppOptions, 'formWorkers' | 'deriveBudgetMs' | 'maxArrayItems'>;
+  } = {},
 ): Promise<TestApi> {
   // A second API on another test's database (as a second app process would be) leaves that database alone.
   const database = options.databaseUrl
@@ -44,6 +49,8 @@ export async function startTestApi(
     webRoot: 'tests/support/no-web-app',
     bodyLimitBytes: 1024 * 1024,
     logLevel: 'silent',
+    formWorkers: 1,
+    ...options.formEvaluation,
     resolveCaller: (request) => {
       const header = request.headers[CALLER_HEADER];
       return typeof header === 'string' ? (JSON.parse(header) as Caller | null) : DEMO_CALLER;

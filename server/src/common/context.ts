@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { registerEnumType } from 'type-graphql';
 import type { FormLoaders } from '../forms/form.loaders.js';
-import type { FormValidatorCache } from '../forms/form-validator-cache.js';
 import type { FormCatalog } from '../forms/form-catalog.js';
+import type { FormEvaluator } from '../forms/evaluation/form-evaluator.js';
 import type { FormVersionCache } from '../forms/form-version-cache.js';
 import { Forbidden, Unauthenticated } from './errors.js';
 
@@ -36,7 +36,8 @@ export interface GraphQLContext {
   formVersions: FormVersionCache;
   /** The forms and their versions in force, kept current across app processes. */
   formCatalog: FormCatalog;
-  formValidators: FormValidatorCache;
+  /** Recomputes derived values and validates submitted data, off the event loop and within limits. */
+  formEvaluator: FormEvaluator;
   /** Batches lookups within this request. */
   loaders: FormLoaders;
 }

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { MAX_ARRAY_ITEMS_CEILING } from '../../../form-logic/index.js';
 import { FormCatalog } from '../forms/form-catalog.js';
-import { FormValidatorCache } from '../forms/form-validator-cache.js';
+import { FormEvaluator } from '../forms/evaluation/form-evaluator.js';
 import { FormVersionCache } from '../forms/form-version-cache.js';
 import { FormVersion, FormVersionStatus } from '../forms/form-version.entity.js';
 import { DEMO_CALLER } from '../users/resolve-caller.js';
@@ -19,7 +20,12 @@ export async function seedDemoSubmissions(em: EntityManager): Promise<number> {
     requestId: 'start',
     formCatalog: new FormCatalog(em, { warn: () => {}, info: () => {} }),
     formVersions: new FormVersionCache(),
-    formValidators: new FormValidatorCache(),
+    // The sample data comes from the definition files, not from a client: evaluated in this thread.
+    formEvaluator: new FormEvaluator({
+      workers: 0,
+      budgetMs: 10_000,
+      maxArrayItems: MAX_ARRAY_ITEMS_CEILING,
+    }),
   };
   const versions = await em.find(
     FormVersion,

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { deriveValues, type FieldError } from '../../../form-logic/index.js';
+import type { FieldError } from '../../../form-logic/index.js';
 import { type CommandContext, runCommand } from '../common/command.js';
 import { BadUserInput, Conflict, FormVersionOutdated, NotFound } from '../common/errors.js';
-import { capFieldErrors } from '../common/field-error.js';
 import { canonicalHash } from '../common/hash.js';
 import type { FormCatalog } from '../forms/form-catalog.js';
-import type { FormValidatorCache } from '../forms/form-validator-cache.js';
+import type { FormEvaluator } from '../forms/evaluation/form-evaluator.js';
 import type { FormVersionCache, FormVersionContent } from '../forms/form-version-cache.js';
 import { Submission } from './submission.entity.js';
 
@@ -13,7 +12,7 @@ import { Submission } from './submission.entity.js';
 export interface SubmitContext extends CommandContext {
   formCatalog: FormCatalog;
   formVersions: FormVersionCache;
-  formValidators: FormValidatorCache;
+  formEvaluator: FormEvaluator;
 }
 
 export interface SubmitFormInput {
@@ -59,8 +58,14 @@ export async function submitForm(context: SubmitContext, input: SubmitFormInput)
     );
   }
 
-  const evaluated = await evaluate(context, version, input.data);
-  if (evaluated.errors.length > 0) return { submission: null, ...capFieldErrors(evaluated.errors) };
+  // Published content never changes, so its revision is always 0 for the evaluator's caches.
+  const evaluated = await context.formEvaluator.evaluate(
+    { id: version.id, revision: 0, schema: version.content.schema, schemaJson: version.content.schemaJson },
+    input.data,
+  );
+  if (evaluated.errorCount > 0) {
+    return { submission: null, errors: evaluated.errors, errorCount: evaluated.errorCount };
+  }
 
   const stored = await runCommand(context, 'submitForm', async (cmd) => {
     const [row] = await cmd.sql(
@@ -105,21 +110,6 @@ async function versionInForce(context: SubmitContext, formKey: string): Promise<
   const content = entry.published && (await context.formVersions.content(context.em, entry.published.id));
   if (!entry.published || !content) throw NotFound(`Eine veröffentlichte Fassung des Formulars „${formKey}“`);
   return { id: entry.published.id, content };
-}
-
-/** Recomputes derived values and validates; the data returned is what gets stored. */
-async function evaluate(
-  context: SubmitContext,
-  version: InForce,
-  data: object,
-): Promise<{ data: Record<string, unknown>; errors: FieldError[] }> {
-  const derived = await deriveValues(version.content.schema, data);
-  const validate = context.formValidators.get({
-    id: version.id,
-    revision: 0,
-    schema: version.content.schema,
-  });
-  return { data: derived.data, errors: [...derived.errors, ...validate(derived.data)] };
 }
 
 /** The submission stored earlier under this id (same caller, form and data), or `otherwise()` to throw. */
