@@ -12,6 +12,8 @@ export interface ErrorSummaryEntry {
 
 interface ErrorSummaryProps {
   entries: ErrorSummaryEntry[];
+  /** Errors the server found beyond those it listed. */
+  unlistedCount?: number;
   ref?: Ref<HTMLDivElement>;
 }
 
@@ -19,7 +21,7 @@ interface ErrorSummaryProps {
  * The list of problems above the form after a submit attempt. It receives focus, so screen
  * readers read it out; each entry is a link-styled button that moves focus to its field.
  */
-export const ErrorSummary = ({ entries, ref }: ErrorSummaryProps) => {
+export const ErrorSummary = ({ entries, unlistedCount = 0, ref }: ErrorSummaryProps) => {
   const count = entries.length;
   return (
     <Alert
@@ -47,6 +49,11 @@ export const ErrorSummary = ({ entries, ref }: ErrorSummaryProps) => {
             </Link>
           </li>
         ))}
+        {unlistedCount > 0 && (
+          <li data-testid="error-summary-unlisted">
+            und {unlistedCount} {unlistedCount === 1 ? 'weiterer Fehler' : 'weitere Fehler'}
+          </li>
+        )}
       </ul>
     </Alert>
   );

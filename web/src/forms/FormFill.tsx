@@ -37,7 +37,7 @@ export const FormFill = ({ version: fetched, carriedOver, onOutdated }: FormFill
   const summaryRef = useRef<HTMLDivElement>(null);
   const failureRef = useRef<HTMLDivElement>(null);
 
-  const { status, focusRequest, summaryEntries } = fill;
+  const { status, focusRequest, summaryEntries, unlistedServerErrors } = fill;
   // Focus follows each submit attempt, counted by focusRequest; status is read, not watched.
   useEffect(() => {
     if (focusRequest === 0) return;
@@ -103,7 +103,9 @@ export const FormFill = ({ version: fetched, carriedOver, onOutdated }: FormFill
         </Alert>
       )}
 
-      {showSummary && <ErrorSummary ref={summaryRef} entries={summaryEntries} />}
+      {showSummary && (
+        <ErrorSummary ref={summaryRef} entries={summaryEntries} unlistedCount={unlistedServerErrors} />
+      )}
 
       <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 2, alignItems: 'center', mb: 3 }}>
         <Typography sx={{ flex: '1 1 20rem' }}>

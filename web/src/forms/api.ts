@@ -76,6 +76,7 @@ export const submitFormMutation = graphql(`
         path
         message
       }
+      errorCount
     }
   }
 `);

@@ -76,6 +76,8 @@ export const useFormFill = ({ version, ajv, carriedOver, onSubmitted }: UseFormF
   const [clientErrors, setClientErrors] = useState<ErrorObject[]>([]);
   const [deriveErrors, setDeriveErrors] = useState<FieldError[]>([]);
   const [serverErrors, setServerErrors] = useState<FieldError[]>([]);
+  /** Field errors the server counted beyond the ones it listed (it lists at most 100). */
+  const [unlistedServerErrors, setUnlistedServerErrors] = useState(0);
   const [submitAttempted, setSubmitAttempted] = useState(false);
   const [dirty, setDirty] = useState(initial.dirty);
   const [restoredAt, setRestoredAt] = useState(initial.restoredAt);
@@ -197,6 +199,7 @@ export const useFormFill = ({ version, ajv, carriedOver, onSubmitted }: UseFormF
     if (submitting.current) return;
     submitting.current = true;
     setStatus({ kind: 'submitting' });
+    setUnlistedServerErrors(0);
     try {
       await settle();
       const source = withRequiredObjects(schema, (coreDataRef.current ?? dataRef.current) as FormValues);
@@ -212,7 +215,11 @@ export const useFormFill = ({ version, ajv, carriedOver, onSubmitted }: UseFormF
         setFocusRequest((n) => n + 1);
         return;
       }
-      const { submission, errors: fieldErrors } = await submitForm({
+      const {
+        submission,
+        errors: fieldErrors,
+        errorCount,
+      } = await submitForm({
         formKey: version.formKey,
         formVersionId: version.id,
         clientSubmissionId: clientSubmissionId.current,
@@ -226,6 +233,7 @@ export const useFormFill = ({ version, ajv, carriedOver, onSubmitted }: UseFormF
         return;
       }
       setServerErrors(fieldErrors);
+      setUnlistedServerErrors(Math.max(0, errorCount - fieldErrors.length));
       setStatus({ kind: 'invalid' });
       setFocusRequest((n) => n + 1);
     } catch (error) {
@@ -239,6 +247,7 @@ export const useFormFill = ({ version, ajv, carriedOver, onSubmitted }: UseFormF
   const resetErrors = () => {
     errorDisplay.resetTouched();
     setServerErrors([]);
+    setUnlistedServerErrors(0);
     setSubmitAttempted(false);
     setStatus({ kind: 'idle' });
   };
@@ -290,6 +299,7 @@ export const useFormFill = ({ version, ajv, carriedOver, onSubmitted }: UseFormF
     validationMode: errorDisplay.validationMode,
     additionalErrors: errorDisplay.additionalErrors,
     summaryEntries: errorDisplay.summaryEntries,
+    unlistedServerErrors,
     status,
     focusRequest,
     restoredAt,
