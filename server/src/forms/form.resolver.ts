@@ -28,6 +28,9 @@ export class FormVersionPayload extends FieldErrorsPayload {
   formVersion!: FormVersion | null;
 }
 
+/** A form's version list is bounded, so the query cost rule's estimate for `Form.versions` is a real bound. */
+export const MAX_VERSIONS_LISTED = 50;
+
 /** Drafts are work in progress of the administration; everyone else sees versions in force or archived. */
 function canSeeDrafts(context: GraphQLContext): boolean {
   return requireCaller(context).roles.includes(Role.ADMIN);
@@ -52,12 +55,14 @@ export class FormResolver {
     return (await context.formCatalog.entry(form.key))?.published ?? null;
   }
 
-  @FieldResolver(() => [FormVersion], { description: 'Alle Fassungen, neueste zuerst.' })
+  @FieldResolver(() => [FormVersion], {
+    description: `Die Fassungen, neueste zuerst (höchstens ${MAX_VERSIONS_LISTED}).`,
+  })
   versions(@Root() form: Form, @Ctx() context: GraphQLContext): Promise<FormVersion[]> {
     const where = canSeeDrafts(context)
       ? { form: form.key }
       : { form: form.key, status: { $ne: FormVersionStatus.DRAFT } };
-    return context.em.find(FormVersion, where, { orderBy: { number: 'desc' } });
+    return context.em.find(FormVersion, where, { orderBy: { number: 'desc' }, limit: MAX_VERSIONS_LISTED });
   }
 }
 

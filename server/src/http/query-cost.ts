@@ -15,6 +15,7 @@ import {
   type ValidationContext,
   type ValidationRule,
 } from 'graphql';
+import { MAX_VERSIONS_LISTED } from '../forms/form.resolver.js';
 
 export interface QueryCostOptions {
   /** Largest estimated cost of one operation. */
@@ -37,7 +38,7 @@ export const QUERY_COST: QueryCostOptions = {
   maxCost: 50_000,
   listSizes: {
     'Query.forms': 50,
-    'Form.versions': 50,
+    'Form.versions': MAX_VERSIONS_LISTED,
     // The resolver never returns more.
     'Query.submissions': 500,
   },
