@@ -1,6 +1,7 @@
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema } from 'type-graphql';
+import { validateArgs } from './common/validate-args.js';
 import { FormResolver, FormVersionResolver } from './forms/form.resolver.js';
 import { SubmissionResolver } from './submissions/submission.resolver.js';
 
@@ -9,7 +10,7 @@ export function buildGraphQLSchema() {
   return buildSchema({
     resolvers: [FormResolver, FormVersionResolver, SubmissionResolver],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
-    validate: false,
+    validateFn: validateArgs,
     emitSchemaFile: false,
   });
 }

@@ -74,6 +74,22 @@ describe('form versions', () => {
     expect(await rowOf(draft.id)).toEqual(before);
   });
 
+  it('refuses a save that names no valid revision', async () => {
+    const { data } = await api.gql(FORM, { key: 'evaluation' });
+    const draftId = data!.form.versions.find((v: { status: string }) => v.status === 'DRAFT')?.id;
+    const id = draftId ?? (await api.gql(CREATE_DRAFT, { formKey: 'evaluation' })).data!.createDraft.id;
+    const { errors } = await api.gql(UPDATE_DRAFT, {
+      id,
+      schema: { type: 'object', properties: {} },
+      uischema: { type: 'VerticalLayout', elements: [] },
+      expectedRevision: 0,
+    });
+    expect(errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ argument: 'expectedRevision', message: 'expectedRevision muss mindestens 1 sein.' }],
+    });
+  });
+
   it('never changes a published version, neither through the API nor in the database', async () => {
     const published = await publishedVersion('offer-description');
     const before = await rowOf(published.id);

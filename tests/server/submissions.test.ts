@@ -152,6 +152,27 @@ describe('submitting forms', () => {
     expect((await submit('gibt-es-nicht', {})).errors?.[0].extensions?.code).toBe('NOT_FOUND');
     expect((await submit('cost-calculation', [1, 2])).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
+
+  it('refuses malformed arguments with German messages naming them, before storing anything', async () => {
+    const before = await submissionCount();
+    const tooLong = await submit('cost-calculation', costCalculation(), {
+      clientSubmissionId: 'x'.repeat(101),
+    });
+    expect(tooLong.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [
+        { argument: 'clientSubmissionId', message: 'clientSubmissionId muss 1 bis 100 Zeichen lang sein.' },
+      ],
+    });
+    const blank = await submit('cost-calculation', costCalculation(), { clientSubmissionId: '   ' });
+    expect(blank.errors?.[0].extensions?.fields).toEqual([
+      { argument: 'clientSubmissionId', message: 'clientSubmissionId darf nicht leer sein.' },
+    ]);
+    const badKey = await submit('Kosten; drop table submission', {});
+    expect(badKey.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(badKey.errors?.[0].message).toBe('formKey ist kein gültiger Formularschlüssel.');
+    expect(await submissionCount()).toBe(before);
+  });
 });
 
 describe('who sees submissions', () => {

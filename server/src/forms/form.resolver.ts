@@ -1,6 +1,7 @@
 import { GraphQLJSON } from 'graphql-scalars';
 import {
   Arg,
+  Args,
   Ctx,
   Field,
   FieldResolver,
@@ -16,6 +17,7 @@ import { type GraphQLContext, Role, requireCaller, requireRole } from '../common
 import { UUIDScalar } from '../common/uuid.scalar.js';
 import { FieldErrorsPayload } from '../common/field-error.js';
 import { Form } from './form.entity.js';
+import { CreateDraftArgs, UpdateDraftArgs } from './form.inputs.js';
 import { createDraft, publishFormVersion, updateDraft } from './form.service.js';
 import { FormVersion, FormVersionStatus } from './form-version.entity.js';
 import type { FormVersionContent } from './form-version-cache.js';
@@ -124,29 +126,17 @@ export class FormVersionResolver {
   }
 
   @Mutation(() => FormVersion, { description: 'Legt einen Entwurf als neue Fassung an.' })
-  createDraft(
-    @Arg('formKey', () => String) formKey: string,
-    @Arg('fromVersionId', () => UUIDScalar, { nullable: true }) fromVersionId: string | null,
-    @Ctx() context: GraphQLContext,
-  ): Promise<FormVersion> {
+  createDraft(@Args() args: CreateDraftArgs, @Ctx() context: GraphQLContext): Promise<FormVersion> {
     requireRole(context, Role.ADMIN);
-    return runCommand(context, 'createDraft', (cmd) => createDraft(cmd, { formKey, fromVersionId }));
+    return runCommand(context, 'createDraft', (cmd) => createDraft(cmd, args));
   }
 
   @Mutation(() => FormVersionPayload, {
     description: 'Speichert einen Entwurf (optimistische Sperre über revision).',
   })
-  updateDraft(
-    @Arg('id', () => UUIDScalar) id: string,
-    @Arg('schema', () => GraphQLJSON) schema: unknown,
-    @Arg('uischema', () => GraphQLJSON) uischema: unknown,
-    @Arg('expectedRevision', () => Int) expectedRevision: number,
-    @Ctx() context: GraphQLContext,
-  ): Promise<FormVersionPayload> {
+  updateDraft(@Args() args: UpdateDraftArgs, @Ctx() context: GraphQLContext): Promise<FormVersionPayload> {
     requireRole(context, Role.ADMIN);
-    return runCommand(context, 'updateDraft', (cmd) =>
-      updateDraft(cmd, { id, schema, uischema, expectedRevision }),
-    );
+    return runCommand(context, 'updateDraft', (cmd) => updateDraft(cmd, args));
   }
 
   @Mutation(() => FormVersionPayload, {

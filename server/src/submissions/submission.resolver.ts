@@ -1,6 +1,7 @@
 import { GraphQLJSON } from 'graphql-scalars';
 import {
   Arg,
+  Args,
   Ctx,
   Field,
   FieldResolver,
@@ -17,6 +18,7 @@ import { FieldErrorsPayload } from '../common/field-error.js';
 import { FormVersion } from '../forms/form-version.entity.js';
 import { Submission } from './submission.entity.js';
 import { visibleSubmissions } from './submission-access.js';
+import { SubmitFormArgs } from './submission.inputs.js';
 import { submitForm } from './submit-form.js';
 
 @ObjectType({
@@ -63,14 +65,8 @@ export class SubmissionResolver {
   }
 
   @Mutation(() => SubmitFormPayload, { description: 'Prüft und speichert ein ausgefülltes Formular.' })
-  submitForm(
-    @Arg('formKey', () => String) formKey: string,
-    @Arg('data', () => GraphQLJSON) data: unknown,
-    @Arg('clientSubmissionId', () => ID) clientSubmissionId: string,
-    @Arg('formVersionId', () => UUIDScalar, { nullable: true }) formVersionId: string | null,
-    @Ctx() context: GraphQLContext,
-  ): Promise<SubmitFormPayload> {
+  submitForm(@Args() args: SubmitFormArgs, @Ctx() context: GraphQLContext): Promise<SubmitFormPayload> {
     requireCaller(context);
-    return submitForm(context, { formKey, data, clientSubmissionId, formVersionId });
+    return submitForm(context, args);
   }
 }

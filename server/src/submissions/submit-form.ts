@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FieldError } from '../../../form-logic/index.js';
 import { type CommandContext, runCommand } from '../common/command.js';
-import { BadUserInput, Conflict, FormVersionOutdated, NotFound } from '../common/errors.js';
+import { Conflict, FormVersionOutdated, NotFound } from '../common/errors.js';
 import { canonicalHash } from '../common/hash.js';
 import type { FormCatalog } from '../forms/form-catalog.js';
 import type { FormEvaluator } from '../forms/evaluation/form-evaluator.js';
@@ -17,7 +17,7 @@ export interface SubmitContext extends CommandContext {
 
 export interface SubmitFormInput {
   formKey: string;
-  data: unknown;
+  data: Record<string, unknown>;
   clientSubmissionId: string;
   /** The version the client rendered; when given it must still be the one in force. */
   formVersionId?: string | null;
@@ -42,13 +42,8 @@ interface InForce {
  * in the same statement that the version is still in force.
  */
 export async function submitForm(context: SubmitContext, input: SubmitFormInput): Promise<SubmitFormResult> {
+  // Length and shape of the arguments are checked by `SubmitFormArgs` before this runs.
   const clientSubmissionId = input.clientSubmissionId.trim();
-  if (clientSubmissionId.length === 0 || clientSubmissionId.length > 100) {
-    throw BadUserInput('clientSubmissionId muss 1 bis 100 Zeichen lang sein.');
-  }
-  if (typeof input.data !== 'object' || input.data === null || Array.isArray(input.data)) {
-    throw BadUserInput('Die Formulardaten müssen ein JSON-Objekt sein.');
-  }
   const requestHash = canonicalHash({ formKey: input.formKey, data: input.data });
 
   const version = await versionInForce(context, input.formKey);
