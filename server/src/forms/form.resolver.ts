@@ -5,7 +5,6 @@ import {
   Ctx,
   Field,
   FieldResolver,
-  Int,
   Mutation,
   ObjectType,
   Query,
@@ -126,7 +125,10 @@ export class FormVersionResolver {
   }
 
   @Mutation(() => FormVersion, { description: 'Legt einen Entwurf als neue Fassung an.' })
-  createDraft(@Args() args: CreateDraftArgs, @Ctx() context: GraphQLContext): Promise<FormVersion> {
+  createDraft(
+    @Args(() => CreateDraftArgs) args: CreateDraftArgs,
+    @Ctx() context: GraphQLContext,
+  ): Promise<FormVersion> {
     requireRole(context, Role.ADMIN);
     return runCommand(context, 'createDraft', (cmd) => createDraft(cmd, args));
   }
@@ -134,7 +136,10 @@ export class FormVersionResolver {
   @Mutation(() => FormVersionPayload, {
     description: 'Speichert einen Entwurf (optimistische Sperre über revision).',
   })
-  updateDraft(@Args() args: UpdateDraftArgs, @Ctx() context: GraphQLContext): Promise<FormVersionPayload> {
+  updateDraft(
+    @Args(() => UpdateDraftArgs) args: UpdateDraftArgs,
+    @Ctx() context: GraphQLContext,
+  ): Promise<FormVersionPayload> {
     requireRole(context, Role.ADMIN);
     return runCommand(context, 'updateDraft', (cmd) => updateDraft(cmd, args));
   }

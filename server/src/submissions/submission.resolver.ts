@@ -1,11 +1,9 @@
-import { GraphQLJSON } from 'graphql-scalars';
 import {
   Arg,
   Args,
   Ctx,
   Field,
   FieldResolver,
-  ID,
   Mutation,
   ObjectType,
   Query,
@@ -65,7 +63,10 @@ export class SubmissionResolver {
   }
 
   @Mutation(() => SubmitFormPayload, { description: 'Prüft und speichert ein ausgefülltes Formular.' })
-  submitForm(@Args() args: SubmitFormArgs, @Ctx() context: GraphQLContext): Promise<SubmitFormPayload> {
+  submitForm(
+    @Args(() => SubmitFormArgs) args: SubmitFormArgs,
+    @Ctx() context: GraphQLContext,
+  ): Promise<SubmitFormPayload> {
     requireCaller(context);
     return submitForm(context, args);
   }
