@@ -39,8 +39,14 @@ describe('committed files agree with the code', () => {
     expect(compose.services.db.image).toMatch(/^postgres:\d+/);
     expect(compose.services.app.build).toBe('.');
     expect(compose.services.app.depends_on.db.condition).toBe('service_healthy');
-    expect(compose.services.app.environment.DATABASE_URL).toMatch(/^postgres:\/\/.+@db:5432\/sozialraum$/);
-    expect(compose.services.app.ports).toEqual(['${PORT:-4000}:4000']);
+    // Migrations run as the owner; requests are served as a runtime role that owns nothing.
+    const { DATABASE_URL, MIGRATION_DATABASE_URL } = compose.services.app.environment;
+    expect(MIGRATION_DATABASE_URL).toMatch(/^postgres:\/\/sozialraum:.+@db:5432\/sozialraum$/);
+    expect(DATABASE_URL).toMatch(/^postgres:\/\/sozialraum_app:.+@db:5432\/sozialraum$/);
+    expect(compose.services.db.environment.POSTGRES_USER).toBe('sozialraum');
+    // Published on loopback unless asked otherwise, and given time to drain on stop.
+    expect(compose.services.app.ports).toEqual(['${BIND_ADDRESS:-127.0.0.1}:${PORT:-4000}:4000']);
+    expect(compose.services.app.stop_grace_period).toBe('30s');
     const dockerfile = await readFile('Dockerfile', 'utf8');
     expect(dockerfile).toMatch(/CMD \["node", "dist\/server\/src\/main\.js"\]/);
     // The image is built from a clean tree, not from the host's node_modules or database files.

@@ -50,6 +50,8 @@ function* causes(error: unknown): Generator<unknown> {
   for (let current = error; current && !seen.has(current); current = (current as { cause?: unknown }).cause) {
     seen.add(current);
     yield current;
+    // A connection to `localhost` is tried on ::1 and 127.0.0.1; both failures come in one AggregateError.
+    if (current instanceof AggregateError) for (const inner of current.errors) yield* causes(inner);
   }
 }
 
