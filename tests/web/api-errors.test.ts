@@ -72,11 +72,6 @@ describe('errors the web shows', () => {
   });
 
   it.each([
-    [
-      'an internal error',
-      { message: 'relation "submission" violates …', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
-      'INTERNAL_SERVER_ERROR',
-    ],
     ['an unknown code', { message: 'Irgendwas', extensions: { code: 'SOMETHING_NEW' } }, 'UNKNOWN'],
     ['no code', { message: 'Unexpected error.' }, 'UNKNOWN'],
     [
@@ -98,6 +93,24 @@ describe('errors the web shows', () => {
     expect(shown.code).toBe(code);
     expect(shown.message).toBe(apiErrorMessage(code));
     expect(shown.shownCode).toBeUndefined();
+  });
+
+  it('keeps the generic text for an internal error and shows its code and request id', () => {
+    const requestId = '3f2b8c1e-9a4d-4e6f-8b7a-1c2d3e4f5a6b';
+    const shown = fromGraphQLErrors([
+      {
+        message: 'relation "submission" violates check constraint …',
+        extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
+      },
+    ]);
+    expect(shown.code).toBe('INTERNAL_SERVER_ERROR');
+    expect(shown.message).toBe(apiErrorMessage('INTERNAL_SERVER_ERROR'));
+    expect([shown.shownCode, shown.requestId]).toEqual(['INTERNAL_SERVER_ERROR', requestId]);
+
+    const odd = fromGraphQLErrors([
+      { message: 'x', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: '<b>' } },
+    ]);
+    expect(odd.requestId).toBeUndefined();
   });
 
   it('takes the error from a GraphQL answer with any HTTP status', async () => {

@@ -84,23 +84,31 @@ const withAdvice = (message: string, code: ApiErrorCode): string => {
  */
 export class ApiError extends Error {
   readonly code: ApiErrorCode;
-  /** The code to show beside the message (set when the message is the server's). */
+  /** The code to show beside the message: set when the server sent it (its message, or an internal error). */
   readonly shownCode: ApiErrorCode | undefined;
+  /** The server's id of the failed request, which names it in the server's log. */
+  readonly requestId: string | undefined;
 
-  constructor(code: ApiErrorCode, options?: { serverMessage?: string; cause?: unknown }) {
+  constructor(
+    code: ApiErrorCode,
+    options?: { serverMessage?: string; fromServer?: boolean; requestId?: string; cause?: unknown },
+  ) {
     const serverMessage = options?.serverMessage;
     super(serverMessage ? withAdvice(serverMessage, code) : apiErrorMessage(code), { cause: options?.cause });
     this.name = 'ApiError';
     this.code = code;
-    this.shownCode = serverMessage ? code : undefined;
+    this.shownCode = serverMessage || options?.fromServer ? code : undefined;
+    this.requestId = options?.requestId;
   }
 }
 
 /** One entry of a GraphQL response's `errors`, as far as the web reads it. */
 export interface GraphQLErrorEntry {
   message?: unknown;
-  extensions?: { code?: unknown } | null;
+  extensions?: { code?: unknown; requestId?: unknown } | null;
 }
+
+const REQUEST_ID = /^[\w.:-]{1,100}$/;
 
 /** Turns the first error of a GraphQL response into an `ApiError`, keeping the server's message where it is meant for users. */
 export const fromGraphQLErrors = (errors: readonly GraphQLErrorEntry[]): ApiError => {
@@ -113,7 +121,14 @@ export const fromGraphQLErrors = (errors: readonly GraphQLErrorEntry[]): ApiErro
     SERVER_WRITTEN_CODES.has(code) &&
     message.length > 0 &&
     message.length <= MAX_SERVER_MESSAGE_LENGTH;
-  return new ApiError(code, { serverMessage: isServerWritten ? message : undefined, cause: errors });
+  const requestId = first?.extensions?.requestId;
+  return new ApiError(code, {
+    serverMessage: isServerWritten ? message : undefined,
+    // An internal error keeps the generic text, but its code and request id help whoever looks into it.
+    fromServer: rawCode === 'INTERNAL_SERVER_ERROR',
+    requestId: typeof requestId === 'string' && REQUEST_ID.test(requestId) ? requestId : undefined,
+    cause: errors,
+  });
 };
 
 /** Turns anything thrown by a request into an `ApiError`. */

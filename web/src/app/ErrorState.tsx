@@ -23,6 +23,6 @@ export const ErrorState = ({ title = 'Laden fehlgeschlagen', message, error, onR
   >
     <AlertTitle>{title}</AlertTitle>
     {error ? error.message : message}
-    <ErrorCodeNote code={error?.shownCode} />
+    <ErrorCodeNote error={error} />
   </Alert>
 );

@@ -99,7 +99,7 @@ export const FormFill = ({ version: fetched, carriedOver, onOutdated }: FormFill
             Absenden nicht möglich
           </AlertTitle>
           {status.error.message}
-          <ErrorCodeNote code={status.error.shownCode} />
+          <ErrorCodeNote error={status.error} />
         </Alert>
       )}
 
