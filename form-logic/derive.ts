@@ -40,6 +40,11 @@ export const EXPRESSION_TIMEOUT_MS = 1000;
 const EXPRESSION_STACK = 500;
 const EXPRESSION_SEQUENCE = 100_000;
 const MAX_CACHED_EXPRESSIONS = 500;
+/**
+ * Widest result of `$pad`. JSONata builds the padding as one array of the requested width, so
+ * `$pad("", 50000000)` takes gigabytes in a single step that no timeout can interrupt.
+ */
+export const MAX_PAD_WIDTH = 10_000;
 
 interface CachedExpression {
   expression: jsonata.Expression;
@@ -61,7 +66,9 @@ function compileExpression(expression: string): CachedExpression {
       sequence: EXPRESSION_SEQUENCE,
     };
     try {
-      cached = { expression: jsonata(expression, options), options };
+      const compiled = jsonata(expression, options);
+      compiled.registerFunction('pad', boundedPad, '<s-ns?:s>');
+      cached = { expression: compiled, options };
     } catch (error) {
       cached = toError(error);
     }
@@ -237,6 +244,20 @@ function timeLeft(deadline: number | undefined): number {
   const left = deadline - Date.now();
   if (left <= 0) throw new DeriveBudgetExceeded();
   return left;
+}
+
+/** JSONata's `$pad` (width in characters; negative pads on the left), refusing widths above `MAX_PAD_WIDTH`. */
+function boundedPad(text: string | undefined, width: number, padding?: string): string | undefined {
+  if (text === undefined) return undefined;
+  const target = Math.trunc(width);
+  if (!(Math.abs(target) <= MAX_PAD_WIDTH)) {
+    throw new Error(`$pad: Die Breite darf höchstens ${MAX_PAD_WIDTH} Zeichen betragen.`);
+  }
+  const missing = Math.abs(target) - Array.from(text).length;
+  if (missing <= 0) return text;
+  const unit = Array.from(padding || ' ');
+  const fill = Array.from({ length: missing }, (_, index) => unit[index % unit.length]).join('');
+  return target > 0 ? text + fill : fill + text;
 }
 
 function coerceResult(result: unknown, schema: JsonSchemaObject): unknown {

@@ -264,6 +264,22 @@ describe('deriveValues semantics', () => {
   });
 });
 
+describe('deriveValues and memory', () => {
+  it('pads as JSONata does, but refuses a width that would take gigabytes in one step', async () => {
+    const schema: JsonSchemaObject = {
+      type: 'object',
+      properties: {
+        right: { type: 'string', 'x-derived': '$pad("abc", 7, "xy")' },
+        left: { type: 'string', 'x-derived': '"ab" ~> $pad(-4, "€")' },
+        huge: { type: 'integer', 'x-derived': '$length($pad("", 50000000))' },
+      },
+    };
+    const { data, errors } = await deriveValues(schema, {});
+    expect(data).toEqual({ right: 'abcxyxy', left: '€€ab' });
+    expect(errors).toEqual([{ path: '/huge', message: expect.stringContaining('höchstens 10000 Zeichen') }]);
+  });
+});
+
 describe('deriveValues with a time budget', () => {
   // JSONata runs tail calls in a loop: this never ends on its own.
   const endless = '($f := function($n) { $f($n + 1) }; $f(0))';
