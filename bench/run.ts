@@ -19,14 +19,15 @@ import { ensureDatabase } from '../server/src/database/ensure-database.js';
  * servers' peak memory and whether the targets are met. Both servers run as compiled JS in processes of
  * their own, in production mode.
  *
- * BENCH_SECONDS (5) per measurement, BENCH_WARMUP_SECONDS (1) before each, BENCH_ROUNDS (1): repeat the
- * pairs, alternating which side goes first, and report medians. BENCH_JSON=<file> also writes the figures
+ * BENCH_SECONDS (5) per measurement, BENCH_WARMUP_SECONDS (1) before each, BENCH_ROUNDS (2): repeat the
+ * pairs, alternating which side goes first, and report medians; a ratio is the median of the ratios of
+ * pairs measured back to back, which drifting load on a shared machine disturbs least. BENCH_JSON=<file> also writes the figures
  * as JSON. BENCH_FLOOR_HTTP=fastify serves the floor through Fastify, as the platform is, instead of Apollo's
  * standalone server. Exits with 1 when any request failed, since the figures are then meaningless.
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 1);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 1);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const CONNECTIONS = 10;
 const FORM_KEY = 'cost-calculation';
 const FLOOR_HTTP = process.env.BENCH_FLOOR_HTTP === 'fastify' ? 'fastify' : 'standalone';
@@ -313,14 +314,18 @@ async function main() {
     }
 
     const results = list.map((scenario) => {
-      const platformFigures = combine(collected.get(`${scenario.id}/platform`) ?? []);
-      const floorFigures = combine(collected.get(`${scenario.id}/floor`) ?? []);
+      const platformRounds = collected.get(`${scenario.id}/platform`) ?? [];
+      const floorRounds = collected.get(`${scenario.id}/floor`) ?? [];
+      const ratios = platformRounds.map(
+        (m, round) => m.requestsPerSecond / floorRounds[round].requestsPerSecond,
+      );
       return {
         id: scenario.id,
         title: scenario.title,
-        platform: platformFigures,
-        floor: floorFigures,
-        ratio: platformFigures.requestsPerSecond / floorFigures.requestsPerSecond,
+        platform: combine(platformRounds),
+        floor: combine(floorRounds),
+        ratio: median(ratios),
+        ratios,
       };
     });
     const memory = {
