@@ -68,11 +68,18 @@ export class CompiledForms {
 /**
  * Recomputes the derived values of `task.data` and validates the result: the field errors of both,
  * the first `MAX_FIELD_ERRORS` of them with their full count. Calculations that overrun the budget
- * (compiling a schema the thread has not seen yet counts) end the evaluation without a result.
+ * end the evaluation without a result. The budget starts once the version is compiled (the first
+ * use of a version in a thread compiles it; its size was limited when it was published), and
+ * `onBudgetStart` is called then.
  */
-export async function evaluateForm(forms: CompiledForms, task: EvaluationTask): Promise<EvaluationOutcome> {
-  const deadline = Date.now() + task.budgetMs;
+export async function evaluateForm(
+  forms: CompiledForms,
+  task: EvaluationTask,
+  onBudgetStart: () => void = () => {},
+): Promise<EvaluationOutcome> {
   const form = forms.get(task.key, task.schemaJson);
+  onBudgetStart();
+  const deadline = Date.now() + task.budgetMs;
   let derived;
   try {
     // The task's data is this thread's own copy (it was cloned on the way here).

@@ -1,7 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { CompiledForms, type EvaluationOutcome, type EvaluationTask, evaluateForm } from './evaluate-form.js';
 
-/** Posted by a worker when it starts an evaluation: from then on its time budget runs. */
+/** Posted by a worker when an evaluation's time budget starts (after compiling the version if needed). */
 export interface EvaluationStarted {
   evaluationStarted: number;
 }
@@ -11,6 +11,7 @@ const forms = new CompiledForms();
 
 /** The task function of the evaluation pool (see `FormEvaluator`). */
 export default function evaluate(task: EvaluationTask & { id: number }): Promise<EvaluationOutcome> {
-  parentPort?.postMessage({ evaluationStarted: task.id } satisfies EvaluationStarted);
-  return evaluateForm(forms, task);
+  return evaluateForm(forms, task, () =>
+    parentPort?.postMessage({ evaluationStarted: task.id } satisfies EvaluationStarted),
+  );
 }

@@ -63,8 +63,12 @@ const WORKER_HEAP_MB = 256;
  * versions are immutable, an edited draft gets a new revision), so a version is compiled once per
  * thread. Work per request is bounded: lists longer than the form's limit and data nested too deep
  * are refused before anything is computed, all expressions of one evaluation share one time budget
- * (counted from when a worker takes it up), and at most 100 field errors are returned with their
- * full count.
+ * (counted from when a worker has the version compiled), a worker stuck in one native step is ended
+ * shortly after it, and at most 100 field errors are returned with their full count.
+ *
+ * Memory: each worker's heap is limited, but Node ends only the worker on most, not all, ways of
+ * running out (one huge allocation can still end the process); `$pad`, the one built-in that
+ * allocates its whole result in one step from a small input, is bounded in form-logic.
  */
 export class FormEvaluator {
   private readonly pool: Piscina | null;
@@ -146,7 +150,7 @@ export class FormEvaluator {
   ): Promise<EvaluationOutcome> {
     const id = (this.lastTaskId += 1);
     const stop = new AbortController();
-    // First the wait for a free worker is bounded; once a worker has taken the task up, its budget.
+    // First the wait for a free worker (and its first compile of the version) is bounded, then the budget.
     const state = { running: false };
     let timer = setTimeout(() => stop.abort(), this.queueTimeoutMs);
     this.onStarted.set(id, () => {
