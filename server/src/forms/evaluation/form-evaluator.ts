@@ -67,7 +67,7 @@ const WORKER_HEAP_MB = 256;
  * shortly after it, and at most 100 field errors are returned with their full count.
  *
  * Memory: each worker's heap is limited, but Node ends only the worker on most, not all, ways of
- * running out (one huge allocation can still end the process); `$pad`, the one built-in that
+ * running out (one huge allocation can still end the process); `$pad`, a built-in that
  * allocates its whole result in one step from a small input, is bounded in form-logic.
  */
 export class FormEvaluator {
