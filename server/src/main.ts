@@ -4,10 +4,12 @@ import { FormDefinitionError } from './forms/load-form-definitions.js';
 import { describeStartFailure, type RunningPlatform, startPlatform } from './platform.js';
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+/** A signal repeated after this long ends the process at once, without waiting for requests. */
+const REPEAT_AFTER_MS = 1_000;
 
 /**
  * The platform owns its shutdown. Signal handlers are in place before anything starts, so a signal during
- * the start still stops the database; a second signal ends the process at once.
+ * the start still stops the database; a signal repeated a second later ends the process at once.
  */
 async function main(): Promise<void> {
   const config = readConfig();
@@ -26,11 +28,15 @@ async function main(): Promise<void> {
       process.exit(1);
     }
   };
+  let firstSignalAt = 0;
   const onSignal = (signal: NodeJS.Signals) => {
     if (exiting || stopRequested) {
+      // Ctrl+C under `npm start` arrives twice at once (from the terminal and forwarded by npm).
+      if (Date.now() - firstSignalAt < REPEAT_AFTER_MS) return;
       console.log(`${signal} erneut empfangen: beende sofort.`);
       process.exit(1);
     }
+    firstSignalAt = Date.now();
     stopRequested = signal;
     if (platform) {
       exiting = true;
