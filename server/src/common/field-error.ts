@@ -1,8 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import type { FieldError as FieldErrorShape } from '../../../form-logic/index.js';
-
-/** The most field errors one answer carries; `errorCount` tells how many there were. */
-export const MAX_FIELD_ERRORS = 100;
+import { MAX_FIELD_ERRORS } from '../../../form-logic/index.js';
 
 @ObjectType({
   description: 'Ein Fehler an einem Feld; path ist ein JSON Pointer wie /materialCosts/0/quantity.',
@@ -25,12 +22,4 @@ export abstract class FieldErrorsPayload {
 
   @Field(() => Int, { description: 'Wie viele Feldfehler es insgesamt gab.' })
   errorCount!: number;
-}
-
-/** The first MAX_FIELD_ERRORS errors and how many there were. */
-export function capFieldErrors(
-  errors: readonly FieldErrorShape[],
-  total = errors.length,
-): { errors: FieldErrorShape[]; errorCount: number } {
-  return { errors: errors.slice(0, MAX_FIELD_ERRORS), errorCount: Math.max(total, errors.length) };
 }

@@ -1,8 +1,12 @@
 import { LockMode } from '@mikro-orm/postgresql';
-import { checkFormDefinition, type FieldError, MAX_DEFINITION_BYTES } from '../../../form-logic/index.js';
+import {
+  capFieldErrors,
+  checkFormDefinition,
+  type FieldError,
+  MAX_DEFINITION_BYTES,
+} from '../../../form-logic/index.js';
 import type { Command } from '../common/command.js';
 import { Conflict, NotFound } from '../common/errors.js';
-import { capFieldErrors } from '../common/field-error.js';
 import { canonicalHash } from '../common/hash.js';
 import { Form } from './form.entity.js';
 import { announceFormChange } from './form-catalog.js';

@@ -44,13 +44,10 @@ interface InForce {
 export async function submitForm(context: SubmitContext, input: SubmitFormInput): Promise<SubmitFormResult> {
   // Length and shape of the arguments are checked by `SubmitFormArgs` before this runs.
   const clientSubmissionId = input.clientSubmissionId.trim();
-  const requestHash = canonicalHash({ formKey: input.formKey, data: input.data });
 
   const version = await versionInForce(context, input.formKey);
   if (input.formVersionId && input.formVersionId !== version.id) {
-    return earlierSubmission(context, input, clientSubmissionId, requestHash, () =>
-      FormVersionOutdated(version.id),
-    );
+    return earlierSubmission(context, input, clientSubmissionId, () => FormVersionOutdated(version.id));
   }
 
   // Published content never changes, so its revision is always 0 for the evaluator's caches.
@@ -61,6 +58,8 @@ export async function submitForm(context: SubmitContext, input: SubmitFormInput)
   if (evaluated.errorCount > 0) {
     return { submission: null, errors: evaluated.errors, errorCount: evaluated.errorCount };
   }
+  // Hashed only now: data over the limits was refused above without this work.
+  const requestHash = requestHashOf(input);
 
   const stored = await runCommand(context, 'submitForm', async (cmd) => {
     const [row] = await cmd.sql(
@@ -96,7 +95,7 @@ export async function submitForm(context: SubmitContext, input: SubmitFormInput)
   });
   if (stored) return { submission: stored, errors: [], errorCount: 0 };
   // Nothing inserted: this id was stored before (a retry or a reused id), or the version was replaced meanwhile.
-  return earlierSubmission(context, input, clientSubmissionId, requestHash, () => FormVersionOutdated(null));
+  return earlierSubmission(context, input, clientSubmissionId, () => FormVersionOutdated(null));
 }
 
 async function versionInForce(context: SubmitContext, formKey: string): Promise<InForce> {
@@ -107,19 +106,23 @@ async function versionInForce(context: SubmitContext, formKey: string): Promise<
   return { id: entry.published.id, content };
 }
 
+/** sha256 of the data as sent (canonical JSON): tells a retry from another submission under the same id. */
+function requestHashOf(input: SubmitFormInput): string {
+  return canonicalHash({ formKey: input.formKey, data: input.data });
+}
+
 /** The submission stored earlier under this id (same caller, form and data), or `otherwise()` to throw. */
 async function earlierSubmission(
   context: SubmitContext,
   input: SubmitFormInput,
   clientSubmissionId: string,
-  requestHash: string,
   otherwise: () => Error,
 ): Promise<SubmitFormResult> {
   const stored = await context.em.findOne(Submission, { clientSubmissionId });
   if (!stored) throw otherwise();
   const sameRequest =
     stored.form.key === input.formKey &&
-    stored.requestHash === requestHash &&
+    stored.requestHash === requestHashOf(input) &&
     stored.createdBy === context.caller?.userId;
   if (!sameRequest) {
     throw Conflict('Diese Einreichung wurde bereits mit anderen Daten gespeichert.', {
