@@ -97,6 +97,14 @@ class AppProcess {
     return this.text;
   }
 
+  /** After a failed test: stops it the way an operator would, so its database does not outlive the run. */
+  async stop(): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    this.child.kill('SIGTERM');
+    const timeout = Symbol('timeout');
+    if ((await Promise.race([this.exited, sleep(20_000, timeout)])) === timeout) this.child.kill('SIGKILL');
+  }
+
   /** Waits for the line that says where it serves, and returns that URL. */
   async started(): Promise<string> {
     const url = await until(
@@ -131,6 +139,12 @@ describe('start and stop of the platform process', () => {
   });
   afterAll(async () => {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+    // A database left behind by a test that failed after its kill -9.
+    const leftBehind = existsSync(path.join(dataDir, 'postgres', 'postmaster.pid')) ? postmasterPid() : 0;
+    if (leftBehind && isAlive(leftBehind)) {
+      process.kill(leftBehind, 'SIGINT');
+      await until('the left-behind database to stop', () => (isAlive(leftBehind) ? undefined : true));
+    }
     await rm(dataDir, { recursive: true, force: true });
   });
 
@@ -148,7 +162,7 @@ describe('start and stop of the platform process', () => {
       DB_LOCK_TIMEOUT_MS: '60000',
       SHUTDOWN_TIMEOUT_MS: '30000',
     });
-    cleanups.push(async () => app.child.kill('SIGKILL'));
+    cleanups.push(() => app.stop());
     const url = await app.started();
     // The first submit also starts the form workers; the ones below then go straight to the insert.
     expect(submissionIdOf(await submit(url))).toBeDefined();
@@ -218,7 +232,7 @@ describe('start and stop of the platform process', () => {
 
   it('after kill -9 of the app, the next start stops the database the crashed run left behind, says so, and serves', async () => {
     const crashed = new AppProcess(env);
-    cleanups.push(async () => crashed.child.kill('SIGKILL'));
+    cleanups.push(() => crashed.stop());
     await crashed.started();
     const leftBehind = postmasterPid();
     crashed.child.kill('SIGKILL');
@@ -226,7 +240,7 @@ describe('start and stop of the platform process', () => {
     expect(isAlive(leftBehind)).toBe(true);
 
     const next = new AppProcess(env);
-    cleanups.push(async () => next.child.kill('SIGKILL'));
+    cleanups.push(() => next.stop());
     const url = await next.started();
     expect(next.output).toContain(
       `Eine eingebettete PostgreSQL-Datenbank aus einem abgebrochenen Lauf läuft noch (PID ${leftBehind})`,
