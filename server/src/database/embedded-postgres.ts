@@ -309,7 +309,7 @@ async function finishedWithin(promise: Promise<unknown>, ms: number): Promise<bo
 }
 
 function exitedEarly(code: number | null, port: number, output: string): StartupError {
-  if (/could not bind|Address already in use/i.test(output)) return portBusy(port);
+  if (/could not bind/i.test(output)) return portBusy(port, /Permission denied/i.test(output));
   if (/lock file "postmaster\.pid" already exists/.test(output)) {
     return new StartupError(
       `Eine andere PostgreSQL-Instanz verwendet bereits diese Datenbankdateien: ${lastLines(output)}`,
@@ -331,10 +331,13 @@ function cannotRun(binary: string, error: Error, runAs: SystemUser | undefined):
   );
 }
 
-function portBusy(port: number): StartupError {
+function portBusy(port: number, notAllowed = false): StartupError {
   return new StartupError(
-    `Port ${port} für die eingebettete PostgreSQL-Datenbank ist belegt (EMBEDDED_DB_PORT). ` +
-      'Beenden Sie das Programm, das ihn verwendet, oder wählen Sie mit EMBEDDED_DB_PORT einen anderen Port.',
+    notAllowed
+      ? `Port ${port} für die eingebettete PostgreSQL-Datenbank ist nicht erlaubt (EMBEDDED_DB_PORT). ` +
+          'Wählen Sie mit EMBEDDED_DB_PORT einen Port ab 1024.'
+      : `Port ${port} für die eingebettete PostgreSQL-Datenbank ist belegt (EMBEDDED_DB_PORT). ` +
+          'Beenden Sie das Programm, das ihn verwendet, oder wählen Sie mit EMBEDDED_DB_PORT einen anderen Port.',
   );
 }
 
@@ -342,7 +345,11 @@ async function assertPortFree(port: number): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     const probe = createServer();
     probe.once('error', (error: NodeJS.ErrnoException) =>
-      reject(error.code === 'EADDRINUSE' || error.code === 'EACCES' ? portBusy(port) : error),
+      reject(
+        error.code === 'EADDRINUSE' || error.code === 'EACCES'
+          ? portBusy(port, error.code === 'EACCES')
+          : error,
+      ),
     );
     probe.listen({ port, host: '127.0.0.1', exclusive: true }, () => probe.close(() => resolve()));
   });
