@@ -230,11 +230,19 @@ describe('start and stop of the platform process', () => {
     }
   }, 120_000);
 
-  it('after kill -9 of the app, the next start stops the database the crashed run left behind, says so, and serves', async () => {
+  it('after kill -9 of the app, the next start stops the database the crashed run left behind, says so, and serves (but never takes it from a running app)', async () => {
     const crashed = new AppProcess(env);
     cleanups.push(() => crashed.stop());
     await crashed.started();
     const leftBehind = postmasterPid();
+    // While its app runs, the database is not taken away from it.
+    const second = await startPlatform(readConfig({ NODE_ENV: 'test', ...env }), quiet).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(describeStartFailure(second)).toContain(
+      `wird bereits von einem laufenden Prozess (PID ${crashed.child.pid}) verwendet`,
+    );
     crashed.child.kill('SIGKILL');
     await crashed.exited;
     expect(isAlive(leftBehind)).toBe(true);

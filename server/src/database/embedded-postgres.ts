@@ -364,7 +364,7 @@ async function stopStaleServer(clusterDir: string, ownerFile: string, log: (mess
   const pid = readPid(path.join(clusterDir, 'postmaster.pid'));
   if (!pid || !isPostgres(pid)) return;
   const owner = readPid(ownerFile);
-  if (owner && (owner === process.pid || isRunningApp(owner))) {
+  if (owner && (owner === process.pid || isRunningApp(owner, pid))) {
     throw new StartupError(
       `Die eingebettete PostgreSQL-Datenbank in ${clusterDir} wird bereits von einem laufenden Prozess ` +
         `(PID ${owner}) verwendet. Beenden Sie ihn oder wählen Sie mit DATA_DIR einen anderen Ordner.`,
@@ -420,10 +420,18 @@ function isPostgres(pid: number): boolean {
   }
 }
 
-function isRunningApp(pid: number): boolean {
-  if (!isAlive(pid)) return false;
+/**
+ * Whether the app that started the database (its PID kept in the owner file) still runs it. On Linux the
+ * database's parent process must be that app: after `kill -9` it belongs to init, and a PID reused by
+ * another program does not count.
+ */
+function isRunningApp(owner: number, postmaster: number): boolean {
+  if (!isAlive(owner)) return false;
   try {
-    return /node|tsx/.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
+    // /proc/<pid>/stat: "pid (name) state ppid ..."; the name may contain spaces, so split after ")".
+    const stat = readFileSync(`/proc/${postmaster}/stat`, 'utf8');
+    const parent = Number.parseInt(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1] ?? '', 10);
+    return parent === owner;
   } catch {
     return platform() !== 'linux';
   }
