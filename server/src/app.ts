@@ -115,6 +115,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   const apollo = new ApolloServer<GraphQLContext>({
     schema: await buildGraphQLSchema(),
     csrfPrevention: true,
+    // The platform owns its shutdown (drain, pool, database); Apollo must not stop on signals by itself.
+    stopOnTerminationSignals: false,
     introspection: !options.production,
     includeStacktraceInErrorResponses: false,
     parseOptions: { maxTokens: MAX_QUERY_TOKENS },

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
 /**
@@ -88,8 +89,16 @@ const configSchema = z.object({
   MAX_ARRAY_ITEMS: z.coerce.number().int().min(1).max(100_000).default(1_000),
   /** Time budget for all derived-field calculations of one request. */
   DERIVE_BUDGET_MS: z.coerce.number().int().min(50).max(60_000).default(2_000),
-  /** Worker threads that compute derived fields and validate submissions off the event loop. */
-  FORM_WORKERS: z.coerce.number().int().min(1).max(64).default(2),
+  /**
+   * Worker threads that compute derived fields and validate submissions off the event loop; by default one
+   * core is left to the thread that serves requests.
+   */
+  FORM_WORKERS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(64)
+    .default(Math.max(1, availableParallelism() - 1)),
 });
 
 /** Combinations that are each valid but must not go together. */

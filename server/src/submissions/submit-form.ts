@@ -62,7 +62,7 @@ export async function submitForm(context: SubmitContext, input: SubmitFormInput)
   const requestHash = requestHashOf(input);
 
   const stored = await runCommand(context, 'submitForm', async (cmd) => {
-    const [row] = await cmd.sql(
+    const [row] = await cmd.sql<{ id: string; created_at: Date }>(
       `insert into "submission"
          ("id", "form_key", "form_version_id", "data", "client_submission_id", "request_hash", "provider_id", "created_by")
        select ?, ?, ?, ?::jsonb, ?, ?, ?, ?
@@ -81,19 +81,22 @@ export async function submitForm(context: SubmitContext, input: SubmitFormInput)
         version.id,
       ],
     );
-    if (!row) return null;
-    return cmd.tx.map(Submission, {
-      ...row,
+    return row ?? null;
+  });
+  if (stored) {
+    // Mapped after the commit: inside the transaction the entity would be compared again at its flush.
+    const submission = context.em.map(Submission, {
+      ...stored,
       form_key: input.formKey,
       form_version_id: version.id,
       data: evaluated.data,
       client_submission_id: clientSubmissionId,
       request_hash: requestHash,
-      provider_id: cmd.caller.providerId ?? null,
-      created_by: cmd.caller.userId,
+      provider_id: context.caller?.providerId ?? null,
+      created_by: context.caller?.userId,
     });
-  });
-  if (stored) return { submission: stored, errors: [], errorCount: 0 };
+    return { submission, errors: [], errorCount: 0 };
+  }
   // Nothing inserted: this id was stored before (a retry or a reused id), or the version was replaced meanwhile.
   return earlierSubmission(context, input, clientSubmissionId, () => FormVersionOutdated(null));
 }
