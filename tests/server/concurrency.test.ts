@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { costCalculation, newClientSubmissionId } from '../support/factories.js';
 import { CREATE_DRAFT, FORM, PUBLISH, SUBMIT, UPDATE_DRAFT } from '../support/operations.js';
@@ -115,5 +116,24 @@ describe('concurrent commands on one form', () => {
         clientSubmissionId,
       ]);
     expect(row.n).toBe(1);
+  });
+
+  it('ends a command that waits too long for a lock with CONFLICT/LOCKED and changes nothing', async () => {
+    const impatient = await startTestApi({ databaseUrl: api.databaseUrl, limits: { lockTimeoutMs: 300 } });
+    const holder = new pg.Client({ connectionString: api.databaseUrl });
+    await holder.connect();
+    try {
+      const before = await versionRows('cost-calculation');
+      // Another process is in the middle of a version change of this form.
+      await holder.query('begin');
+      await holder.query('select pg_advisory_xact_lock(hashtext($1))', ['form:cost-calculation']);
+      const { errors } = await impatient.gql(CREATE_DRAFT, { formKey: 'cost-calculation' });
+      expect(errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'LOCKED' });
+      await holder.query('rollback');
+      expect(await versionRows('cost-calculation')).toEqual(before);
+    } finally {
+      await holder.end();
+      await impatient.close();
+    }
   });
 });

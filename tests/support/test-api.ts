@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { type App, type AppOptions, createApp } from '../../server/src/app.js';
 import type { Caller } from '../../server/src/common/context.js';
-import { openDatabase } from '../../server/src/database/orm.js';
+import { type ConnectionLimits, limitOptions, openDatabase } from '../../server/src/database/orm.js';
 import { loadFormDefinitions, readFormDefinitions } from '../../server/src/forms/load-form-definitions.js';
 import { DEMO_CALLER } from '../../server/src/users/resolve-caller.js';
 import { createTestDatabase } from './test-database.js';
@@ -28,6 +28,13 @@ export interface TestApi {
 
 const CALLER_HEADER = 'x-test-caller';
 
+const TEST_LIMITS: ConnectionLimits = {
+  poolMax: 4,
+  acquireTimeoutMs: 5_000,
+  statementTimeoutMs: 15_000,
+  lockTimeoutMs: 5_000,
+};
+
 /** A complete API on a fresh database of its own, with the form definitions loaded. */
 export async function startTestApi(
   options: {
@@ -35,13 +42,18 @@ export async function startTestApi(
     databaseUrl?: string;
     /** Evaluation limits (default: one worker thread, 2 s budget, 1000 list items). */
     formEvaluation?: Pick<AppOptions, 'formWorkers' | 'deriveBudgetMs' | 'maxArrayItems'>;
+    /** Pool and timeouts as the platform sets them (default: a pool of 4 without timeouts). */
+    limits?: Partial<ConnectionLimits>;
   } = {},
 ): Promise<TestApi> {
   // A second API on another test's database (as a second app process would be) leaves that database alone.
   const database = options.databaseUrl
     ? { url: options.databaseUrl, drop: async () => {} }
     : await createTestDatabase();
-  const orm = await openDatabase(database.url, { pool: { min: 0, max: 4 } });
+  const orm = await openDatabase(
+    database.url,
+    options.limits ? limitOptions({ ...TEST_LIMITS, ...options.limits }) : { pool: { min: 0, max: 4 } },
+  );
   await loadFormDefinitions(orm.em.fork(), await readFormDefinitions('form-definitions'));
   const app = await createApp({
     orm,

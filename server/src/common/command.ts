@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { toClientError } from './client-error.js';
 import { type Caller, Role } from './context.js';
-import { Unauthenticated } from './errors.js';
+import { Conflict, Unauthenticated } from './errors.js';
 
 /** What a command needs to know about the request it runs in. */
 export interface CommandContext {
@@ -39,8 +39,9 @@ export const SYSTEM_CALLER: Caller = Object.freeze({
 /**
  * Runs one named operation in one database transaction with its caller and request id. Locks and raw SQL
  * go through `cmd`, so they act inside that transaction. Database failures that concurrent commands
- * cause (unique violations, stale revisions, lock timeouts, deadlocks) and an unavailable database are
- * turned into client errors here, in one place (`toClientError`); anything else stays an internal error.
+ * cause (unique violations, stale revisions, lock and statement timeouts, deadlocks) become CONFLICT with
+ * a reason and an unavailable database SERVICE_UNAVAILABLE, here, in one place (with `toClientError`);
+ * anything else stays an internal error.
  */
 export async function runCommand<T>(
   context: CommandContext,
@@ -64,6 +65,16 @@ export async function runCommand<T>(
       return work(cmd);
     });
   } catch (error) {
+    // A command cut off by statement_timeout was usually held up by concurrent work; nothing was stored.
+    if ((error as { code?: unknown } | null)?.code === STATEMENT_TIMEOUT) {
+      throw Conflict(
+        'Der Vorgang hat zu lange gedauert und wurde abgebrochen; es wurde nichts gespeichert. Bitte versuchen Sie es erneut.',
+        { reason: 'STATEMENT_TIMEOUT' },
+      );
+    }
     throw toClientError(error) ?? error;
   }
 }
+
+/** SQLSTATE of a statement cancelled by `statement_timeout`. */
+const STATEMENT_TIMEOUT = '57014';
