@@ -175,6 +175,20 @@ describe('submitting forms', () => {
   });
 });
 
+describe('what the database guarantees', () => {
+  it('refuses a submission whose form is not the form of its version', async () => {
+    const stored = (await submit('evaluation', sampleDataOf('evaluation'))).data!.submitForm.submission;
+    const insert = (formKey: string) =>
+      api.orm.em.getConnection().execute(
+        `insert into submission (id, form_key, form_version_id, data, client_submission_id, request_hash, created_by)
+         values (gen_random_uuid(), ?, ?, '{}', ?, 'x', 'test')`,
+        [formKey, stored.formVersion.id, newClientSubmissionId()],
+      );
+    await expect(insert('criteria')).rejects.toThrow(/submission_form_version_foreign/);
+    await expect(insert('evaluation')).resolves.toBeDefined();
+  });
+});
+
 describe('who sees submissions', () => {
   const providerA = {
     userId: 'a-1',

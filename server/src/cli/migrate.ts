@@ -8,6 +8,13 @@ import { withStartupLock } from '../database/startup-lock.js';
 import { describeStartFailure } from '../platform.js';
 
 /**
+ * Constraints the migrations create on purpose that the entities cannot express; the schema diff would
+ * otherwise propose dropping them. The submissions' composite foreign key (form_version_id, form_key)
+ * → form_version (see Migration20261126000000_submission_version_key).
+ */
+const INTENDED_DIFFERENCES = [/drop constraint "submission_form_version_foreign"/];
+
+/**
  * `up`: applies pending migrations as the owner role (MIGRATION_DATABASE_URL, else DATABASE_URL) and grants
  * the runtime role row access, under the same lock as a start. `create`: prints the SQL that would bring the
  * database in line with the entities, as a starting point for a new migration in server/src/migrations/
@@ -34,7 +41,10 @@ try {
       const orm = await MikroORM.init(ormConfig(database.migrationUrl));
       try {
         await orm.getMigrator().up();
-        const sql = await orm.getSchemaGenerator().getUpdateSchemaSQL({ wrap: false });
+        const sql = (await orm.getSchemaGenerator().getUpdateSchemaSQL({ wrap: false }))
+          .split('\n')
+          .filter((line) => !INTENDED_DIFFERENCES.some((pattern) => pattern.test(line)))
+          .join('\n');
         console.log(sql.trim() || '-- Datenbank und Entitäten stimmen überein');
       } finally {
         await orm.close();

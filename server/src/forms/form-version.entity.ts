@@ -28,6 +28,8 @@ export enum FormVersionSource {
 @ObjectType({ description: 'Eine Fassung eines Formulars.' })
 @Entity({ tableName: 'form_version' })
 @Unique({ properties: ['form', 'number'] })
+// Target of the submissions' composite foreign key: a submission names a version together with its form.
+@Unique({ name: 'form_version_id_form_key_unique', properties: ['id', 'form'] })
 @Index({ properties: ['form', 'contentHash'] })
 // At most one version in force and one draft per form.
 @Unique({

@@ -1,7 +1,12 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261124000000_forms } from './Migration20261124000000_forms.js';
+import { Migration20261126000000_submission_version_key } from './Migration20261126000000_submission_version_key.js';
 
 /** Every committed migration, in order. Never edit one that has landed; add a new one. */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124000000_forms', class: Migration20261124000000_forms },
+  {
+    name: 'Migration20261126000000_submission_version_key',
+    class: Migration20261126000000_submission_version_key,
+  },
 ];

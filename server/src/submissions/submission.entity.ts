@@ -13,10 +13,12 @@ import { FormVersion } from '../forms/form-version.entity.js';
 @Entity({ tableName: 'submission' })
 @Index({ properties: ['form', 'createdAt'] })
 export class Submission extends BaseEntity {
-  @ManyToOne(() => Form, { fieldName: 'form_key', deleteRule: 'restrict' })
+  // Both are checked by one composite foreign key (form_version_id, form_key) → form_version (see the
+  // migration Migration20261126000000_submission_version_key), so the form is always the version's form.
+  @ManyToOne(() => Form, { fieldName: 'form_key', createForeignKeyConstraint: false })
   form!: Form;
 
-  @ManyToOne(() => FormVersion, { deleteRule: 'restrict' })
+  @ManyToOne(() => FormVersion, { createForeignKeyConstraint: false })
   formVersion!: FormVersion;
 
   /** The data with derived values recomputed by the server. */
