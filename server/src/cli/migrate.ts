@@ -2,17 +2,10 @@ import 'reflect-metadata';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { readConfig } from '../config.js';
 import { connectDatabaseServer } from '../database/connect.js';
-import { migrateDatabase, ormConfig } from '../database/orm.js';
+import { migrateDatabase, ormConfig, schemaDifference } from '../database/orm.js';
 import { ensureRuntimeRole, grantRuntimeAccess, loginOf } from '../database/roles.js';
 import { withStartupLock } from '../database/startup-lock.js';
 import { describeStartFailure } from '../platform.js';
-
-/**
- * Constraints the migrations create on purpose that the entities cannot express; the schema diff would
- * otherwise propose dropping them. The submissions' composite foreign key (form_version_id, form_key)
- * → form_version (see Migration20261126000000_submission_version_key).
- */
-const INTENDED_DIFFERENCES = [/drop constraint "submission_form_version_foreign"/];
 
 /**
  * `up`: applies pending migrations as the owner role (MIGRATION_DATABASE_URL, else DATABASE_URL) and grants
@@ -41,10 +34,7 @@ try {
       const orm = await MikroORM.init(ormConfig(database.migrationUrl));
       try {
         await orm.getMigrator().up();
-        const sql = (await orm.getSchemaGenerator().getUpdateSchemaSQL({ wrap: false }))
-          .split('\n')
-          .filter((line) => !INTENDED_DIFFERENCES.some((pattern) => pattern.test(line)))
-          .join('\n');
+        const sql = await schemaDifference(orm);
         console.log(sql.trim() || '-- Datenbank und Entitäten stimmen überein');
       } finally {
         await orm.close();

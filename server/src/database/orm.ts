@@ -96,3 +96,20 @@ export async function openDatabase(clientUrl: string, overrides: Partial<Options
   await orm.getMigrator().up();
   return orm;
 }
+
+/**
+ * Constraints the migrations create on purpose that the entities cannot express, so the schema diff
+ * would propose dropping them: the submissions' composite foreign key (form_version_id, form_key) →
+ * form_version (Migration20261126000000_submission_version_key).
+ */
+const INTENDED_DIFFERENCES = [/drop constraint "submission_form_version_foreign"/];
+
+/** The SQL that would bring the database in line with the entities, without the intended differences. */
+export async function schemaDifference(orm: MikroORM): Promise<string> {
+  const sql = await orm.getSchemaGenerator().getUpdateSchemaSQL({ wrap: false });
+  return sql
+    .split('\n')
+    .filter((line) => !INTENDED_DIFFERENCES.some((pattern) => pattern.test(line)))
+    .join('\n')
+    .trim();
+}
