@@ -1,21 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { FormVersion, FormVersionStatus } from './form-version.entity.js';
+import { FormVersion } from './form-version.entity.js';
 
 /**
- * Per-request batching: a list of forms asks for their published versions in one query, not one each.
+ * Per-request batching: a list of submissions asks for their form versions in one query, not one each.
  * The versions come without their JSON (lazy columns); fields that need it read the process cache.
  */
 export function createFormLoaders(em: EntityManager) {
   return {
-    publishedVersion: new DataLoader<string, FormVersion | null>(async (formKeys) => {
-      const versions = await em.find(FormVersion, {
-        form: { $in: [...formKeys] },
-        status: FormVersionStatus.PUBLISHED,
-      });
-      const byKey = new Map(versions.map((version) => [version.form.key, version]));
-      return formKeys.map((key) => byKey.get(key) ?? null);
-    }),
     versionById: new DataLoader<string, FormVersion | null>(async (ids) => {
       const versions = await em.find(FormVersion, { id: { $in: [...ids] } });
       const byId = new Map(versions.map((version) => [version.id, version]));
