@@ -72,12 +72,15 @@ export function isDatabaseUnavailable(error: unknown): boolean {
  * The one place where failures of the database layer become client errors with a stable code:
  * conflicts between concurrent commands, timeouts and an unavailable database. Errors already written
  * for clients pass through; anything else returns null and is an internal error.
+ * @param during a `command` cut off by statement_timeout was usually held up by concurrent work, so it
+ *   is a CONFLICT; a `query` that runs that long asked for too much (LIMIT_EXCEEDED)
  */
-export function toClientError(error: unknown): GraphQLError | null {
+export function toClientError(error: unknown, during: 'command' | 'query' = 'query'): GraphQLError | null {
   if (error instanceof GraphQLError) {
     const code = error.extensions?.code;
     if (typeof code === 'string' && code !== ErrorCode.Internal) return error;
-    if (error.originalError && error.originalError !== error) return toClientError(error.originalError);
+    if (error.originalError && error.originalError !== error)
+      return toClientError(error.originalError, during);
     return null;
   }
   if (error instanceof OptimisticLockError) {
@@ -114,7 +117,12 @@ export function toClientError(error: unknown): GraphQLError | null {
   if (error instanceof DriverException || codeOf(error)) {
     switch (codeOf(error)) {
       case '57014': // statement_timeout
-        return LimitExceeded('Die Anfrage hat zu lange gedauert und wurde abgebrochen.', 'STATEMENT_TIMEOUT');
+        return during === 'command'
+          ? Conflict(
+              'Der Vorgang hat zu lange gedauert und wurde abgebrochen; es wurde nichts gespeichert. Bitte versuchen Sie es erneut.',
+              { reason: 'STATEMENT_TIMEOUT' },
+            )
+          : LimitExceeded('Die Anfrage hat zu lange gedauert und wurde abgebrochen.', 'STATEMENT_TIMEOUT');
       case '22P02': // invalid text representation (e.g. a malformed uuid)
       case '22021': // invalid byte sequence
       case '22P05': // untranslatable character (NUL in text or json)

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { toClientError } from './client-error.js';
 import { type Caller, Role } from './context.js';
-import { Conflict, Unauthenticated } from './errors.js';
+import { Unauthenticated } from './errors.js';
 
 /** What a command needs to know about the request it runs in. */
 export interface CommandContext {
@@ -65,16 +65,6 @@ export async function runCommand<T>(
       return work(cmd);
     });
   } catch (error) {
-    // A command cut off by statement_timeout was usually held up by concurrent work; nothing was stored.
-    if ((error as { code?: unknown } | null)?.code === STATEMENT_TIMEOUT) {
-      throw Conflict(
-        'Der Vorgang hat zu lange gedauert und wurde abgebrochen; es wurde nichts gespeichert. Bitte versuchen Sie es erneut.',
-        { reason: 'STATEMENT_TIMEOUT' },
-      );
-    }
-    throw toClientError(error) ?? error;
+    throw toClientError(error, 'command') ?? error;
   }
 }
-
-/** SQLSTATE of a statement cancelled by `statement_timeout`. */
-const STATEMENT_TIMEOUT = '57014';

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import type { Command } from '../common/command.js';
+import { describeError } from '../http/error-log.js';
 import { Form } from './form.entity.js';
 import { FormVersion, FormVersionStatus } from './form-version.entity.js';
 
@@ -133,7 +134,7 @@ export class FormCatalog {
       void client.end().catch(() => {});
       if (!this.closed) {
         this.log.warn(
-          { err: describe(error) },
+          { error: error === undefined ? undefined : describeError(error) },
           'Formularkatalog: Verbindung verloren, lese direkt aus der Datenbank',
         );
         this.scheduleReconnect();
@@ -168,10 +169,4 @@ export class FormCatalog {
     this.retryTimer.unref();
     this.retryDelayMs = Math.min(this.retryDelayMs * 2, 10_000);
   }
-}
-
-function describe(error: unknown): string | undefined {
-  if (error === undefined) return undefined;
-  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
-  return [code, message].filter((part) => typeof part === 'string').join(' ') || String(error);
 }

@@ -68,14 +68,13 @@ export class FormResolver {
 }
 
 /** The content of a version: from the entity when this request loaded it, else from the process cache. */
-async function contentOf(version: FormVersion, context: GraphQLContext): Promise<FormVersionContent> {
-  if (version.schema !== undefined && version.uischema !== undefined && version.sampleData !== undefined) {
-    return {
-      schema: version.schema,
-      uischema: version.uischema,
-      sampleData: version.sampleData,
-      schemaJson: '',
-    };
+async function contentOf(
+  version: FormVersion,
+  context: GraphQLContext,
+): Promise<Pick<FormVersionContent, 'schema' | 'uischema' | 'sampleData'>> {
+  const { schema, uischema, sampleData } = version;
+  if (schema !== undefined && uischema !== undefined && sampleData !== undefined) {
+    return { schema, uischema, sampleData };
   }
   const content = await context.formVersions.content(context.em, version.id);
   if (!content) throw new Error(`form version ${version.id} has no content`);

@@ -15,7 +15,7 @@ import { describeError } from './error-log.js';
  */
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const code = formatted.extensions?.code;
-  if (typeof code === 'string' && code !== ErrorCode.Internal && publicErrorCodes.has(code)) {
+  if (typeof code === 'string' && publicErrorCodes.has(code)) {
     return formatted;
   }
   const where = {
@@ -43,7 +43,7 @@ export function errorReportingPlugin(log: FastifyBaseLogger): ApolloServerPlugin
         async didEncounterErrors({ errors, operationName }) {
           for (const error of errors) {
             const code = error.extensions?.code;
-            if (typeof code === 'string' && code !== ErrorCode.Internal && publicErrorCodes.has(code)) {
+            if (typeof code === 'string' && publicErrorCodes.has(code)) {
               log.debug({ reqId: requestId, operationName, code }, 'GraphQL-Anfrage abgelehnt');
               continue;
             }

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { type DocumentNode, GraphQLError, visit } from 'graphql';
 import { ErrorCode } from '../common/errors.js';
 import { EdgeError, isGraphQLRequest } from './edge-errors.js';
-import { MAX_JSON_DEPTH } from './json-body.js';
+import { jsonTooDeep, MAX_JSON_DEPTH } from './json-body.js';
 
 /** Half of a UTF-16 surrogate pair: not a character at all, it cannot be encoded as UTF-8. */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
@@ -18,15 +18,16 @@ export function hasForbiddenCharacter(text: string): boolean {
 
 type Problem = 'FORBIDDEN_CHARACTER' | 'TOO_DEEP';
 
-const MESSAGES: Record<Problem, string> = {
-  FORBIDDEN_CHARACTER:
-    'Die Anfrage enthält ein Nullzeichen oder ein ungültiges Unicode-Zeichen (einzelnes Surrogat); ' +
-    'solche Zeichen können nicht verarbeitet werden.',
-  TOO_DEEP: `Die Anfrage ist zu tief verschachtelt (höchstens ${MAX_JSON_DEPTH} Ebenen).`,
-};
-const DETAILS: Record<Problem, Record<string, unknown>> = {
-  FORBIDDEN_CHARACTER: {},
-  TOO_DEEP: { limit: 'MAX_JSON_DEPTH', maxDepth: MAX_JSON_DEPTH },
+/** The answer to each problem: the same status, code, message and details wherever it is found. */
+const ERRORS: Record<Problem, () => EdgeError> = {
+  FORBIDDEN_CHARACTER: () =>
+    new EdgeError(
+      400,
+      ErrorCode.BadUserInput,
+      'Die Anfrage enthält ein Nullzeichen oder ein ungültiges Unicode-Zeichen (einzelnes Surrogat); ' +
+        'solche Zeichen können nicht verarbeitet werden.',
+    ),
+  TOO_DEEP: jsonTooDeep,
 };
 
 /**
@@ -81,7 +82,7 @@ export function registerInputChecks(http: FastifyInstance): void {
     const problem =
       findJsonProblem(request.body) ??
       (request.method === 'GET' ? findJsonProblem(parsedGetParameters(request.query)) : null);
-    if (problem) throw new EdgeError(400, ErrorCode.BadUserInput, MESSAGES[problem], DETAILS[problem]);
+    if (problem) throw ERRORS[problem]();
   });
 }
 
@@ -105,16 +106,29 @@ function findDocumentProblem(document: DocumentNode): Problem | null {
   return problem;
 }
 
+// Apollo keeps parsed documents and hands the same object to every request that sends the same query.
+const checkedDocuments = new WeakMap<DocumentNode, Problem | null>();
+
+function documentProblem(document: DocumentNode): Problem | null {
+  let problem = checkedDocuments.get(document);
+  if (problem === undefined) {
+    problem = findDocumentProblem(document);
+    checkedDocuments.set(document, problem);
+  }
+  return problem;
+}
+
 /** Applies the checks of registerInputChecks to string literals and lists/objects written into the query. */
 export function documentChecksPlugin<Context extends object>(): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document }) {
-          const problem = findDocumentProblem(document);
+          const problem = documentProblem(document);
           if (problem) {
-            throw new GraphQLError(MESSAGES[problem], {
-              extensions: { code: ErrorCode.BadUserInput, ...DETAILS[problem], http: { status: 400 } },
+            const error = ERRORS[problem]();
+            throw new GraphQLError(error.message, {
+              extensions: { code: error.code, ...error.details, http: { status: error.statusCode } },
             });
           }
         },
