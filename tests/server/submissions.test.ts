@@ -42,6 +42,9 @@ describe('submitting forms', () => {
     expect(data!.submitForm.errors).toEqual([]);
     const published = (await api.gql(FORM, { key: formKey })).data!.form.published;
     expect(data!.submitForm.submission.formVersion).toMatchObject({ id: published.id, status: 'PUBLISHED' });
+    // The answer is built from the inserted row without reading it back: it must equal a later read.
+    const read = await api.gql(SUBMISSION, { id: data!.submitForm.submission.id });
+    expect(read.data!.submission).toEqual(data!.submitForm.submission);
   });
 
   it('recomputes the Kalkulationsbogen in cents and ignores a tampered total', async () => {

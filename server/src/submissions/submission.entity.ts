@@ -40,3 +40,12 @@ export class Submission extends BaseEntity {
   @Index()
   providerId?: string | null;
 }
+
+/**
+ * A submission as the API serves it: the entity, or the row `submitForm` has just stored, which is not
+ * loaded into the ORM (nothing would use its change tracking).
+ */
+export type SubmissionRecord = Omit<Submission, 'form' | 'formVersion'> & {
+  form: Pick<Form, 'key'>;
+  formVersion: Pick<FormVersion, 'id'>;
+};

@@ -14,7 +14,7 @@ import { type GraphQLContext, requireCaller } from '../common/context.js';
 import { UUIDScalar } from '../common/uuid.scalar.js';
 import { FieldErrorsPayload } from '../common/field-error.js';
 import { FormVersion } from '../forms/form-version.entity.js';
-import { Submission } from './submission.entity.js';
+import { Submission, type SubmissionRecord } from './submission.entity.js';
 import { visibleSubmissions } from './submission-access.js';
 import { SubmitFormArgs } from './submission.inputs.js';
 import { submitForm } from './submit-form.js';
@@ -24,7 +24,7 @@ import { submitForm } from './submit-form.js';
 })
 export class SubmitFormPayload extends FieldErrorsPayload {
   @Field(() => Submission, { nullable: true })
-  submission!: Submission | null;
+  submission!: SubmissionRecord | null;
 }
 
 @Resolver(() => Submission)
@@ -51,12 +51,15 @@ export class SubmissionResolver {
   }
 
   @FieldResolver(() => String)
-  formKey(@Root() submission: Submission): string {
+  formKey(@Root() submission: SubmissionRecord): string {
     return submission.form.key;
   }
 
   @FieldResolver(() => FormVersion, { description: 'Die Fassung, in der das Formular ausgefüllt wurde.' })
-  async formVersion(@Root() submission: Submission, @Ctx() context: GraphQLContext): Promise<FormVersion> {
+  async formVersion(
+    @Root() submission: SubmissionRecord,
+    @Ctx() context: GraphQLContext,
+  ): Promise<FormVersion> {
     const version = await context.loaders.versionById.load(submission.formVersion.id);
     if (!version) throw new Error(`form version ${submission.formVersion.id} is missing`);
     return version;

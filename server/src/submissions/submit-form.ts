@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { FieldError } from '../../../form-logic/index.js';
-import { type CommandContext, runCommand } from '../common/command.js';
+import { type CommandContext, runStatement } from '../common/command.js';
 import { Conflict, FormVersionOutdated, NotFound } from '../common/errors.js';
 import { canonicalHash } from '../common/hash.js';
 import type { FormCatalog } from '../forms/form-catalog.js';
 import type { FormEvaluator } from '../forms/evaluation/form-evaluator.js';
 import type { FormVersionCache, FormVersionContent } from '../forms/form-version-cache.js';
-import { Submission } from './submission.entity.js';
+import { Submission, type SubmissionRecord } from './submission.entity.js';
 
 /** What submitting needs besides the command context: the process-wide caches. */
 export interface SubmitContext extends CommandContext {
@@ -24,7 +24,7 @@ export interface SubmitFormInput {
 }
 
 export type SubmitFormResult =
-  | { submission: Submission; errors: []; errorCount: 0 }
+  | { submission: SubmissionRecord; errors: []; errorCount: 0 }
   | { submission: null; errors: FieldError[]; errorCount: number };
 
 interface InForce {
@@ -50,51 +50,49 @@ export async function submitForm(context: SubmitContext, input: SubmitFormInput)
     return earlierSubmission(context, input, clientSubmissionId, () => FormVersionOutdated(version.id));
   }
 
-  // Published content never changes, so its revision is always 0 for the evaluator's caches.
+  // Published content never changes, so its revision is always 0 for the evaluator's caches. The worker
+  // also hashes the data as sent and serialises the result, so this thread only passes them on.
   const evaluated = await context.formEvaluator.evaluate(
     { id: version.id, revision: 0, schema: version.content.schema, schemaJson: version.content.schemaJson },
     input.data,
+    { fingerprint: fingerprintOf(input) },
   );
   if (evaluated.errorCount > 0) {
     return { submission: null, errors: evaluated.errors, errorCount: evaluated.errorCount };
   }
-  // Hashed only now: data over the limits was refused above without this work.
-  const requestHash = requestHashOf(input);
+  const requestHash = evaluated.fingerprint!;
 
-  const stored = await runCommand(context, 'submitForm', async (cmd) => {
-    const [row] = await cmd.sql<{ id: string; created_at: Date }>(
-      `insert into "submission"
-         ("id", "form_key", "form_version_id", "data", "client_submission_id", "request_hash", "provider_id", "created_by")
-       select ?, ?, ?, ?::jsonb, ?, ?, ?, ?
-        where exists (select 1 from "form_version" where "id" = ? and "status" = 'PUBLISHED')
-       on conflict ("client_submission_id") do nothing
-       returning "id", "created_at"`,
-      [
-        randomUUID(),
-        input.formKey,
-        version.id,
-        JSON.stringify(evaluated.data),
-        clientSubmissionId,
-        requestHash,
-        cmd.caller.providerId ?? null,
-        cmd.caller.userId,
-        version.id,
-      ],
-    );
-    return row ?? null;
-  });
+  // One statement, so one round trip: it checks that the version is still in force and stores the row.
+  const [stored] = await runStatement<{ id: string; created_ms: number }>(context, 'submitForm', (cmd) => ({
+    text: `insert into "submission"
+             ("id", "form_key", "form_version_id", "data", "client_submission_id", "request_hash", "provider_id", "created_by")
+           select $1, $2, $3, $4::jsonb, $5, $6, $7, $8
+            where exists (select 1 from "form_version" where "id" = $3 and "status" = 'PUBLISHED')
+           on conflict ("client_submission_id") do nothing
+           returning "id", (extract(epoch from "created_at") * 1000)::float8 as "created_ms"`,
+    values: [
+      randomUUID(),
+      input.formKey,
+      version.id,
+      evaluated.dataJson,
+      clientSubmissionId,
+      requestHash,
+      cmd.caller.providerId ?? null,
+      cmd.caller.userId,
+    ],
+  }));
   if (stored) {
-    // Mapped after the commit: inside the transaction the entity would be compared again at its flush.
-    const submission = context.em.map(Submission, {
-      ...stored,
-      form_key: input.formKey,
-      form_version_id: version.id,
+    const submission: SubmissionRecord = {
+      id: stored.id,
+      createdAt: new Date(stored.created_ms),
+      createdBy: context.caller!.userId,
+      form: { key: input.formKey },
+      formVersion: { id: version.id },
       data: evaluated.data,
-      client_submission_id: clientSubmissionId,
-      request_hash: requestHash,
-      provider_id: context.caller?.providerId ?? null,
-      created_by: context.caller?.userId,
-    });
+      clientSubmissionId,
+      requestHash,
+      providerId: context.caller!.providerId ?? null,
+    };
     return { submission, errors: [], errorCount: 0 };
   }
   // Nothing inserted: this id was stored before (a retry or a reused id), or the version was replaced meanwhile.
@@ -109,9 +107,14 @@ async function versionInForce(context: SubmitContext, formKey: string): Promise<
   return { id: entry.published.id, content };
 }
 
+/** What the request hash covers besides the data as sent. */
+function fingerprintOf(input: SubmitFormInput): Record<string, unknown> {
+  return { formKey: input.formKey };
+}
+
 /** sha256 of the data as sent (canonical JSON): tells a retry from another submission under the same id. */
 function requestHashOf(input: SubmitFormInput): string {
-  return canonicalHash({ formKey: input.formKey, data: input.data });
+  return canonicalHash({ ...fingerprintOf(input), data: input.data });
 }
 
 /** The submission stored earlier under this id (same caller, form and data), or `otherwise()` to throw. */

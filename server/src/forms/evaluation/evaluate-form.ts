@@ -10,6 +10,7 @@ import {
   type FormValues,
   type JsonSchemaObject,
 } from '../../../../form-logic/index.js';
+import { canonicalHash } from '../../common/hash.js';
 
 /** One evaluation as handed to a worker: plain data, cheap to pass between threads. */
 export interface EvaluationTask {
@@ -20,10 +21,23 @@ export interface EvaluationTask {
   data: FormValues;
   /** Time for all derived-field calculations, counted from the start of the evaluation. */
   budgetMs: number;
+  /**
+   * When set, the outcome carries `fingerprint`: `canonicalHash({ ...fingerprint, data })` of the data as
+   * sent, before any derived value is computed (tells a retry from another submission).
+   */
+  fingerprint?: Record<string, unknown>;
 }
 
 export type EvaluationOutcome =
-  | { status: 'done'; data: FormValues; errors: FieldError[]; errorCount: number }
+  | {
+      status: 'done';
+      data: FormValues;
+      /** `data` as JSON text, ready to store (serialised here, off the thread that serves requests). */
+      dataJson: string;
+      errors: FieldError[];
+      errorCount: number;
+      fingerprint?: string;
+    }
   | { status: 'budget-exceeded' };
 
 interface CompiledForm {
@@ -78,6 +92,7 @@ export async function evaluateForm(
   onBudgetStart: () => void = () => {},
 ): Promise<EvaluationOutcome> {
   const form = forms.get(task.key, task.schemaJson);
+  const fingerprint = task.fingerprint && canonicalHash({ ...task.fingerprint, data: task.data });
   onBudgetStart();
   const deadline = Date.now() + task.budgetMs;
   let derived;
@@ -89,5 +104,11 @@ export async function evaluateForm(
     throw error;
   }
   const errors = [...derived.errors, ...form.validate(derived.data)];
-  return { status: 'done', data: derived.data, ...capFieldErrors(errors) };
+  return {
+    status: 'done',
+    data: derived.data,
+    dataJson: JSON.stringify(derived.data),
+    ...capFieldErrors(errors),
+    ...(fingerprint ? { fingerprint } : {}),
+  };
 }

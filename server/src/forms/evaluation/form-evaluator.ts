@@ -49,6 +49,10 @@ export interface FormEvaluation {
   errors: FieldError[];
   /** How many field errors there were in all. */
   errorCount: number;
+  /** `data` as JSON text. */
+  dataJson: string;
+  /** Set when asked for: `canonicalHash({ ...fingerprint, data })` of the data as sent. */
+  fingerprint?: string;
 }
 
 const DEFAULT_HARD_STOP_GRACE_MS = 200;
@@ -108,6 +112,8 @@ export class FormEvaluator {
   /**
    * Recomputes the derived values of `data` for `version` and validates the result.
    * @param options.signal ends the evaluation early (e.g. the request was cancelled)
+   * @param options.fingerprint asks for `fingerprint`, the hash of these values and `data` as sent,
+   *   computed in the worker too
    * @throws LIMIT_EXCEEDED (`extensions.limit`): `MAX_ARRAY_ITEMS` when a list has more items than the
    *   form allows (with `path` and `maxItems`), `DERIVE_BUDGET` when the calculations do not finish
    *   within the budget, `DERIVE_MEMORY` when they need more memory than a worker has;
@@ -118,7 +124,7 @@ export class FormEvaluator {
   async evaluate(
     version: EvaluatedVersion,
     data: unknown,
-    options: { signal?: AbortSignal } = {},
+    options: { signal?: AbortSignal; fingerprint?: Record<string, unknown> } = {},
   ): Promise<FormEvaluation> {
     if (typeof data !== 'object' || data === null || Array.isArray(data)) {
       throw BadUserInput('Die Formulardaten müssen ein JSON-Objekt sein.');
@@ -130,12 +136,14 @@ export class FormEvaluator {
       schemaJson: version.schemaJson ?? this.schemaJsonOf(version.schema),
       data: values,
       budgetMs: this.options.budgetMs,
+      ...(options.fingerprint ? { fingerprint: options.fingerprint } : {}),
     };
     const outcome = this.pool
       ? await this.runInWorker(this.pool, task, options.signal)
       : await evaluateForm(this.inProcess!, { ...task, data: structuredClone(values) });
     if (outcome.status === 'budget-exceeded') throw this.budgetExceeded();
-    return { data: outcome.data, errors: outcome.errors, errorCount: outcome.errorCount };
+    const { status: _status, ...evaluation } = outcome;
+    return evaluation;
   }
 
   /** Waits for running evaluations, then ends the workers. */
