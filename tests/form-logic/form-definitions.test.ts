@@ -27,7 +27,7 @@ describe('form definitions', () => {
       expect(definition.title).toMatch(/\S/);
       expect(definition.schema.title).toBe(definition.title);
       expect(Object.keys(definition).sort()).toEqual(
-        ['description', 'key', 'sampleData', 'schema', 'title', 'uischema'].sort(),
+        ['description', 'key', 'sampleData', 'schema', 'submitterRoles', 'title', 'uischema'].sort(),
       );
     });
 

@@ -17,13 +17,22 @@ export enum Role {
 }
 registerEnumType(Role, { name: 'Role' });
 
-/** Who is asking. Every resolver decides with this what the caller may do and see. */
+/**
+ * Who is asking. Every resolver and policy decides with this what the caller may do and see. How the
+ * caller was established (a session cookie today, an identity provider later) does not show here.
+ */
 export interface Caller {
   userId: string;
   displayName: string;
   roles: Role[];
-  /** Set for PROVIDER staff: the provider organisation whose data they may see. */
+  /** Scope of `PROVIDER`: the Träger (provider id) whose data this user may see. */
   providerId?: string;
+  /** Scope of `TEAM_LEAD`: the Sozialräume (social area ids) it leads. */
+  socialAreaIds?: string[];
+  /** Scope of `REGIONAL_TEAM`: its Regionalteam (regional team id). */
+  regionalTeamId?: string;
+  /** The session the request came with, when it came with one (sign-out ends it). */
+  sessionId?: string;
 }
 
 export interface GraphQLContext {

@@ -6,8 +6,31 @@ import { Form } from '../forms/form.entity.js';
 import { FormVersion } from '../forms/form-version.entity.js';
 import { migrationsList } from '../migrations/index.js';
 import { Submission } from '../submissions/submission.entity.js';
+import { AuditEvent } from '../audit/audit-event.entity.js';
+import { BudgetYear } from '../master-data/budget-year.entity.js';
+import { OfferCategory } from '../master-data/offer-category.entity.js';
+import { Provider } from '../master-data/provider.entity.js';
+import { RegionalTeam } from '../master-data/regional-team.entity.js';
+import { SocialArea } from '../master-data/social-area.entity.js';
+import { LoginFailure } from '../users/login-failure.entity.js';
+import { User } from '../users/user.entity.js';
+import { UserSession } from '../users/user-session.entity.js';
 
-export const entities = [BaseEntity, Form, FormVersion, Submission];
+export const entities = [
+  BaseEntity,
+  Form,
+  FormVersion,
+  Submission,
+  RegionalTeam,
+  SocialArea,
+  Provider,
+  OfferCategory,
+  BudgetYear,
+  User,
+  UserSession,
+  LoginFailure,
+  AuditEvent,
+];
 
 /** MikroORM options for a database URL; migrations are listed explicitly so compiled and test runs agree. */
 export function ormConfig(clientUrl: string, overrides: Partial<Options> = {}) {

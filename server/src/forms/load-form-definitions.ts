@@ -4,6 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { checkFormDefinition } from '../../../form-logic/index.js';
 import { runCommand, SYSTEM_CALLER } from '../common/command.js';
+import { Role } from '../common/context.js';
 import { Form } from './form.entity.js';
 import { formContentHash, formLockKey, nextFormVersionNumber, putInForce } from './form.service.js';
 import { FormVersion, FormVersionSource } from './form-version.entity.js';
@@ -14,6 +15,8 @@ const definitionFile = z.object({
   key: z.string().regex(/^[a-z][a-z0-9-]{1,98}$/, 'nur Kleinbuchstaben, Ziffern und Bindestriche'),
   title: z.string().min(1),
   description: z.string().optional(),
+  /** The roles that may submit the form (see `formSubmissionPolicy`). */
+  submitterRoles: z.array(z.enum(Role)).default([]),
   schema: jsonObject,
   uischema: jsonObject,
   sampleData: jsonObject,
@@ -80,8 +83,14 @@ export async function loadFormDefinitions(
           title: definition.title,
           description: definition.description,
         });
+      const rolesChanged = !sameRoles(form.submitterRoles, definition.submitterRoles);
+      if (rolesChanged) form.submitterRoles = definition.submitterRoles;
       await cmd.tx.flush();
-      if (await cmd.tx.count(FormVersion, { form, contentHash })) return false;
+      cmd.audit({ entityType: 'Form', entityId: form.key, details: { submitterRoles: form.submitterRoles } });
+      if (await cmd.tx.count(FormVersion, { form, contentHash })) {
+        if (!rolesChanged) cmd.unchanged();
+        return rolesChanged;
+      }
       const version = cmd.tx.create(FormVersion, {
         form,
         number: await nextFormVersionNumber(cmd, form.key),
@@ -97,9 +106,18 @@ export async function loadFormDefinitions(
       await cmd.tx.flush();
       await putInForce(cmd, version);
       await cmd.tx.flush();
+      cmd.audit({
+        entityType: 'FormVersion',
+        entityId: version.id,
+        details: { formKey: form.key, number: version.number, contentHash },
+      });
       return true;
     });
     if (created) changed.push(definition.key);
   }
   return changed;
+}
+
+function sameRoles(a: readonly Role[], b: readonly Role[]): boolean {
+  return a.length === b.length && a.every((role) => b.includes(role));
 }

@@ -1,6 +1,7 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261124000000_forms } from './Migration20261124000000_forms.js';
 import { Migration20261126000000_submission_version_key } from './Migration20261126000000_submission_version_key.js';
+import { Migration20261127000000_who_is_asking } from './Migration20261127000000_who_is_asking.js';
 
 /** Every committed migration, in order. Never edit one that has landed; add a new one. */
 export const migrationsList: MigrationObject[] = [
@@ -9,4 +10,5 @@ export const migrationsList: MigrationObject[] = [
     name: 'Migration20261126000000_submission_version_key',
     class: Migration20261126000000_submission_version_key,
   },
+  { name: 'Migration20261127000000_who_is_asking', class: Migration20261127000000_who_is_asking },
 ];

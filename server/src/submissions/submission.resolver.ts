@@ -15,7 +15,7 @@ import { UUIDScalar } from '../common/uuid.scalar.js';
 import { FieldErrorsPayload } from '../common/field-error.js';
 import { FormVersion } from '../forms/form-version.entity.js';
 import { Submission, type SubmissionRecord } from './submission.entity.js';
-import { visibleSubmissions } from './submission-access.js';
+import { visibleSubmissions } from './submission.policy.js';
 import { SubmitFormArgs } from './submission.inputs.js';
 import { submitForm } from './submit-form.js';
 

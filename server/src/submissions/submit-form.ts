@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { FieldError } from '../../../form-logic/index.js';
 import { type CommandContext, runStatement } from '../common/command.js';
-import { Conflict, FormVersionOutdated, NotFound } from '../common/errors.js';
+import { Conflict, Forbidden, FormVersionOutdated, NotFound } from '../common/errors.js';
+import { allowingRole } from '../common/policy.js';
 import { canonicalHash } from '../common/hash.js';
+import type { Form } from '../forms/form.entity.js';
 import type { FormCatalog } from '../forms/form-catalog.js';
 import type { FormEvaluator } from '../forms/evaluation/form-evaluator.js';
 import type { FormVersionCache, FormVersionContent } from '../forms/form-version-cache.js';
 import { Submission, type SubmissionRecord } from './submission.entity.js';
+import { formSubmissionPolicy } from './submission.policy.js';
 
 /** What submitting needs besides the command context: the process-wide caches. */
 export interface SubmitContext extends CommandContext {
@@ -30,6 +33,7 @@ export type SubmitFormResult =
 interface InForce {
   id: string;
   content: FormVersionContent;
+  form: Form;
 }
 
 /**
@@ -46,6 +50,9 @@ export async function submitForm(context: SubmitContext, input: SubmitFormInput)
   const clientSubmissionId = input.clientSubmissionId.trim();
 
   const version = await versionInForce(context, input.formKey);
+  // Checked before any work: an office form such as the scoring sheet is not for providers.
+  const role = allowingRole(formSubmissionPolicy, context.caller, 'submit', version.form);
+  if (!role) throw Forbidden('Dieses Formular können Sie nicht einreichen.');
   if (input.formVersionId && input.formVersionId !== version.id) {
     return earlierSubmission(context, input, clientSubmissionId, () => FormVersionOutdated(version.id));
   }
@@ -62,7 +69,8 @@ export async function submitForm(context: SubmitContext, input: SubmitFormInput)
   }
   const requestHash = evaluated.fingerprint!;
 
-  // One statement, so one round trip: it checks that the version is still in force and stores the row.
+  // One statement, so one round trip: it checks that the version is still in force, stores the row and
+  // its audit event.
   const [stored] = await runStatement<{ id: string; created_ms: number }>(context, 'submitForm', (cmd) => ({
     text: `insert into "submission"
              ("id", "form_key", "form_version_id", "data", "client_submission_id", "request_hash", "provider_id", "created_by")
@@ -80,6 +88,8 @@ export async function submitForm(context: SubmitContext, input: SubmitFormInput)
       cmd.caller.providerId ?? null,
       cmd.caller.userId,
     ],
+    role,
+    audit: { entityType: 'Submission', details: { formKey: input.formKey, formVersionId: version.id } },
   }));
   if (stored) {
     const submission: SubmissionRecord = {
@@ -104,7 +114,7 @@ async function versionInForce(context: SubmitContext, formKey: string): Promise<
   if (!entry) throw NotFound(`Das Formular „${formKey}“`);
   const content = entry.published && (await context.formVersions.content(context.em, entry.published.id));
   if (!entry.published || !content) throw NotFound(`Eine veröffentlichte Fassung des Formulars „${formKey}“`);
-  return { id: entry.published.id, content };
+  return { id: entry.published.id, content, form: entry.form };
 }
 
 /** What the request hash covers besides the data as sent. */
