@@ -3,12 +3,26 @@ import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema } from 'type-graphql';
 import { validateArgs } from './common/validate-args.js';
 import { FormResolver, FormVersionResolver } from './forms/form.resolver.js';
+import { BudgetYearResolver } from './master-data/budget-year.resolver.js';
+import { OfferCategoryResolver } from './master-data/offer-category.resolver.js';
+import { ProviderResolver } from './master-data/provider.resolver.js';
+import { RegionalTeamResolver } from './master-data/regional-team.resolver.js';
+import { SocialAreaResolver } from './master-data/social-area.resolver.js';
 import { SubmissionResolver } from './submissions/submission.resolver.js';
 
 /** Builds the GraphQL schema from the resolvers; `schema.graphql` at the project root is its printed form. */
 export function buildGraphQLSchema() {
   return buildSchema({
-    resolvers: [FormResolver, FormVersionResolver, SubmissionResolver],
+    resolvers: [
+      FormResolver,
+      FormVersionResolver,
+      SubmissionResolver,
+      SocialAreaResolver,
+      RegionalTeamResolver,
+      ProviderResolver,
+      OfferCategoryResolver,
+      BudgetYearResolver,
+    ],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validateFn: validateArgs,
     emitSchemaFile: false,

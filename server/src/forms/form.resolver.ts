@@ -12,13 +12,16 @@ import {
   Root,
 } from 'type-graphql';
 import { runCommand } from '../common/command.js';
-import { type GraphQLContext, Role, requireCaller, requireRole } from '../common/context.js';
+import { type GraphQLContext, requireCaller } from '../common/context.js';
+import { can } from '../common/policy.js';
 import { UUIDScalar } from '../common/uuid.scalar.js';
 import { FieldErrorsPayload } from '../common/field-error.js';
+import { formSubmissionPolicy } from '../submissions/submission.policy.js';
 import { Form } from './form.entity.js';
 import { CreateDraftArgs, UpdateDraftArgs } from './form.inputs.js';
+import { formPolicy, formVersionViewerCan, visibleFormVersions } from './form.policy.js';
 import { createDraft, publishFormVersion, updateDraft } from './form.service.js';
-import { FormVersion, FormVersionStatus } from './form-version.entity.js';
+import { FormVersion } from './form-version.entity.js';
 import type { FormVersionContent } from './form-version-cache.js';
 
 @ObjectType({
@@ -32,23 +35,39 @@ export class FormVersionPayload extends FieldErrorsPayload {
 /** A form's version list is bounded, so the query cost rule's estimate for `Form.versions` is a real bound. */
 export const MAX_VERSIONS_LISTED = 50;
 
-/** Drafts are work in progress of the administration; everyone else sees versions in force or archived. */
-function canSeeDrafts(context: GraphQLContext): boolean {
-  return requireCaller(context).roles.includes(Role.ADMIN);
+@ObjectType({ description: 'Was die angemeldete Person mit diesem Formular tun darf.' })
+export class FormViewerCan {
+  @Field(() => Boolean, { description: 'Das Formular ausfüllen und einreichen.' })
+  submit!: boolean;
+
+  @Field(() => Boolean, { description: 'Einen Entwurf einer neuen Fassung anlegen.' })
+  createDraft!: boolean;
+}
+
+@ObjectType({ description: 'Was die angemeldete Person mit dieser Fassung tun darf.' })
+export class FormVersionViewerCan {
+  @Field(() => Boolean, { description: 'Den Entwurf bearbeiten.' })
+  update!: boolean;
+
+  @Field(() => Boolean, { description: 'Den Entwurf in Kraft setzen.' })
+  publish!: boolean;
 }
 
 @Resolver(() => Form)
 export class FormResolver {
   @Query(() => [Form], { description: 'Alle Formulare.' })
   async forms(@Ctx() context: GraphQLContext): Promise<Form[]> {
-    requireCaller(context);
-    return (await context.formCatalog.forms()).map((entry) => entry.form);
+    const caller = requireCaller(context);
+    return (await context.formCatalog.forms())
+      .map((entry) => entry.form)
+      .filter((form) => can(formPolicy, caller, 'read', form));
   }
 
   @Query(() => Form, { nullable: true })
   async form(@Arg('key', () => String) key: string, @Ctx() context: GraphQLContext): Promise<Form | null> {
-    requireCaller(context);
-    return (await context.formCatalog.entry(key))?.form ?? null;
+    const caller = requireCaller(context);
+    const form = (await context.formCatalog.entry(key))?.form ?? null;
+    return form && can(formPolicy, caller, 'read', form) ? form : null;
   }
 
   @FieldResolver(() => FormVersion, { nullable: true, description: 'Die Fassung in Kraft.' })
@@ -60,10 +79,19 @@ export class FormResolver {
     description: `Die Fassungen, neueste zuerst (höchstens ${MAX_VERSIONS_LISTED}).`,
   })
   versions(@Root() form: Form, @Ctx() context: GraphQLContext): Promise<FormVersion[]> {
-    const where = canSeeDrafts(context)
-      ? { form: form.key }
-      : { form: form.key, status: { $ne: FormVersionStatus.DRAFT } };
-    return context.em.find(FormVersion, where, { orderBy: { number: 'desc' }, limit: MAX_VERSIONS_LISTED });
+    return context.em.find(
+      FormVersion,
+      { $and: [{ form: form.key }, visibleFormVersions(context.caller)] },
+      { orderBy: { number: 'desc' }, limit: MAX_VERSIONS_LISTED },
+    );
+  }
+
+  @FieldResolver(() => FormViewerCan)
+  viewerCan(@Root() form: Form, @Ctx() context: GraphQLContext): FormViewerCan {
+    return {
+      submit: can(formSubmissionPolicy, context.caller, 'submit', form),
+      createDraft: can(formPolicy, context.caller, 'createDraft', form),
+    };
   }
 }
 
@@ -88,10 +116,13 @@ export class FormVersionResolver {
     @Arg('id', () => UUIDScalar) id: string,
     @Ctx() context: GraphQLContext,
   ): Promise<FormVersion | null> {
-    requireCaller(context);
-    const version = await context.em.findOne(FormVersion, { id });
-    if (version?.status === FormVersionStatus.DRAFT && !canSeeDrafts(context)) return null;
-    return version;
+    const caller = requireCaller(context);
+    return context.em.findOne(FormVersion, { $and: [{ id }, visibleFormVersions(caller)] });
+  }
+
+  @FieldResolver(() => FormVersionViewerCan)
+  viewerCan(@Root() version: FormVersion, @Ctx() context: GraphQLContext): FormVersionViewerCan {
+    return formVersionViewerCan(context.caller, version);
   }
 
   @FieldResolver(() => String)
@@ -128,7 +159,6 @@ export class FormVersionResolver {
     @Args(() => CreateDraftArgs) args: CreateDraftArgs,
     @Ctx() context: GraphQLContext,
   ): Promise<FormVersion> {
-    requireRole(context, Role.ADMIN);
     return runCommand(context, 'createDraft', (cmd) => createDraft(cmd, args));
   }
 
@@ -139,7 +169,6 @@ export class FormVersionResolver {
     @Args(() => UpdateDraftArgs) args: UpdateDraftArgs,
     @Ctx() context: GraphQLContext,
   ): Promise<FormVersionPayload> {
-    requireRole(context, Role.ADMIN);
     return runCommand(context, 'updateDraft', (cmd) => updateDraft(cmd, args));
   }
 
@@ -151,7 +180,6 @@ export class FormVersionResolver {
     @Arg('id', () => UUIDScalar) id: string,
     @Ctx() context: GraphQLContext,
   ): Promise<FormVersionPayload> {
-    requireRole(context, Role.ADMIN);
     const result = await runCommand(context, 'publishFormVersion', (cmd) => publishFormVersion(cmd, { id }));
     context.formCatalog.invalidate();
     return result;

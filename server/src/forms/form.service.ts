@@ -9,6 +9,7 @@ import type { Command } from '../common/command.js';
 import { Conflict, NotFound } from '../common/errors.js';
 import { canonicalHash } from '../common/hash.js';
 import { Form } from './form.entity.js';
+import { formPolicy, formVersionPolicy } from './form.policy.js';
 import { announceFormChange } from './form-catalog.js';
 import { FormVersion, FormVersionSource, FormVersionStatus } from './form-version.entity.js';
 
@@ -76,6 +77,7 @@ export async function createDraft(
 ): Promise<FormVersion> {
   await cmd.lock(formLockKey(input.formKey));
   const form = await findFormOrFail(cmd, input.formKey);
+  cmd.authorize(formPolicy, 'createDraft', form);
   const existingDraft = await cmd.tx.findOne(FormVersion, { form, status: FormVersionStatus.DRAFT });
   if (existingDraft) {
     throw Conflict(`Für dieses Formular gibt es bereits einen Entwurf (Version ${existingDraft.number}).`, {
@@ -103,6 +105,11 @@ export async function createDraft(
     createdBy: cmd.caller.userId,
   });
   await cmd.tx.flush();
+  cmd.audit({
+    entityType: 'FormVersion',
+    entityId: draft.id,
+    details: { formKey: form.key, number: draft.number, fromVersionId: source.id },
+  });
   return draft;
 }
 
@@ -114,12 +121,13 @@ export async function updateDraft(
   cmd: Command,
   input: { id: string; schema: unknown; uischema: unknown; expectedRevision: number },
 ): Promise<FormVersionResult> {
+  const version = await lockVersion(cmd, input.id);
+  cmd.authorize(formVersionPolicy, 'update', version);
   const errors = [
     ...jsonObjectErrors(input.schema, '/schema', 'Das Schema'),
     ...jsonObjectErrors(input.uischema, '/uischema', 'Das UI-Schema'),
   ];
   if (errors.length > 0) return { formVersion: null, ...capFieldErrors(errors) };
-  const version = await lockVersion(cmd, input.id);
   if (version.status !== FormVersionStatus.DRAFT) {
     throw Conflict('Veröffentlichte und archivierte Fassungen können nicht geändert werden.', {
       reason: 'NOT_DRAFT',
@@ -127,10 +135,16 @@ export async function updateDraft(
   }
   // Throws OptimisticLockError for a stale revision; the command runner makes it CONFLICT/STALE_REVISION.
   await cmd.tx.lock(version, LockMode.OPTIMISTIC, input.expectedRevision);
+  const before = { contentHash: version.contentHash, revision: version.revision };
   version.schema = input.schema as Record<string, unknown>;
   version.uischema = input.uischema as Record<string, unknown>;
   version.contentHash = formContentHash(version);
   await cmd.tx.flush();
+  cmd.audit({
+    entityType: 'FormVersion',
+    entityId: version.id,
+    details: { before, after: { contentHash: version.contentHash, revision: version.revision } },
+  });
   return { formVersion: version, errors: [], errorCount: 0 };
 }
 
@@ -141,6 +155,7 @@ export async function updateDraft(
  */
 export async function publishFormVersion(cmd: Command, input: { id: string }): Promise<FormVersionResult> {
   const version = await lockVersion(cmd, input.id);
+  cmd.authorize(formVersionPolicy, 'publish', version);
   if (version.status !== FormVersionStatus.DRAFT) {
     throw Conflict('Nur Entwürfe können veröffentlicht werden.', { reason: 'NOT_DRAFT' });
   }
@@ -148,6 +163,16 @@ export async function publishFormVersion(cmd: Command, input: { id: string }): P
   if (problems.length > 0) return { formVersion: null, ...capFieldErrors(problems) };
   await putInForce(cmd, version);
   await cmd.tx.flush();
+  cmd.audit({
+    entityType: 'FormVersion',
+    entityId: version.id,
+    details: {
+      formKey: version.form.key,
+      number: version.number,
+      before: { status: 'DRAFT' },
+      after: { status: 'PUBLISHED' },
+    },
+  });
   return { formVersion: version, errors: [], errorCount: 0 };
 }
 

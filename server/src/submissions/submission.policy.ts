@@ -2,16 +2,23 @@ import type { FilterQuery } from '@mikro-orm/postgresql';
 import { type Caller, Role } from '../common/context.js';
 import type { Grant, Policy } from '../common/policy.js';
 import type { Form } from '../forms/form.entity.js';
+import { OFFICE_ROLES } from '../master-data/master-data.policy.js';
 import type { Submission } from './submission.entity.js';
 
-/** Roles of the youth office that see every submission. */
-const OFFICE_ROLES: readonly Role[] = [
-  Role.ADMIN,
-  Role.TEAM_LEAD,
-  Role.REGIONAL_TEAM,
-  Role.FINANCE,
-  Role.COMMITTEE,
-];
+const officeGrants = <R>(): Partial<Record<Role, Grant<R>>> =>
+  Object.fromEntries(OFFICE_ROLES.map((role) => [role, true]));
+
+/**
+ * Reading submissions: the office reads all of them; provider staff only those of their own Träger
+ * (the same rule as the query filter `visibleSubmissions`).
+ */
+export const submissionPolicy: Policy<'read', Pick<Submission, 'providerId'>> = {
+  read: {
+    ...officeGrants(),
+    [Role.PROVIDER]: (caller, submission) =>
+      !!caller.providerId && submission.providerId === caller.providerId,
+  },
+};
 
 /**
  * The submissions `caller` may see, as a query filter: the office sees all, provider staff only their

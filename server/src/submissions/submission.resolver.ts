@@ -11,11 +11,15 @@ import {
   Root,
 } from 'type-graphql';
 import { type GraphQLContext, requireCaller } from '../common/context.js';
+import { can } from '../common/policy.js';
 import { UUIDScalar } from '../common/uuid.scalar.js';
 import { FieldErrorsPayload } from '../common/field-error.js';
 import { FormVersion } from '../forms/form-version.entity.js';
+import { masterDataLoaders } from '../master-data/master-data.loaders.js';
+import { providerPolicy } from '../master-data/master-data.policy.js';
+import { Provider } from '../master-data/provider.entity.js';
 import { Submission, type SubmissionRecord } from './submission.entity.js';
-import { visibleSubmissions } from './submission.policy.js';
+import { submissionPolicy, visibleSubmissions } from './submission.policy.js';
 import { SubmitFormArgs } from './submission.inputs.js';
 import { submitForm } from './submit-form.js';
 
@@ -42,12 +46,26 @@ export class SubmissionResolver {
   }
 
   @Query(() => Submission, { nullable: true })
-  submission(
+  async submission(
     @Arg('id', () => UUIDScalar) id: string,
     @Ctx() context: GraphQLContext,
   ): Promise<Submission | null> {
     const caller = requireCaller(context);
-    return context.em.findOne(Submission, { $and: [{ id }, visibleSubmissions(caller)] });
+    const submission = await context.em.findOne(Submission, { $and: [{ id }, visibleSubmissions(caller)] });
+    return submission && can(submissionPolicy, caller, 'read', submission) ? submission : null;
+  }
+
+  @FieldResolver(() => Provider, {
+    nullable: true,
+    description: 'Der Träger, dem die Einreichung gehört (leer bei Einreichungen des Jugendamts).',
+  })
+  async provider(
+    @Root() submission: SubmissionRecord,
+    @Ctx() context: GraphQLContext,
+  ): Promise<Provider | null> {
+    if (!submission.providerId) return null;
+    const provider = await masterDataLoaders(context).providerById.load(submission.providerId);
+    return provider && can(providerPolicy, context.caller, 'read', provider) ? provider : null;
   }
 
   @FieldResolver(() => String)
