@@ -9,6 +9,8 @@ import fastifyStatic from '@fastify/static';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { ValidationRule } from 'graphql';
+import { registerAuditExport } from './audit/audit-export.js';
+import { auditDenialsPlugin } from './audit/audit-plugin.js';
 import type { Caller, GraphQLContext } from './common/context.js';
 import { ErrorCode } from './common/errors.js';
 import { ormAnswersWithin } from './database/health.js';
@@ -124,6 +126,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     plugins: [
       documentChecksPlugin(),
       errorReportingPlugin(http.log),
+      auditDenialsPlugin(options.orm.em, http.log),
       ...protection.plugins,
       fastifyApolloDrainPlugin(http),
       ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : []),
@@ -161,6 +164,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       };
     },
   });
+
+  registerAuditExport(http, { em: options.orm.em, callerOf: (request) => callerOf(request) });
 
   http.addHook('onSend', async (_request, reply) => {
     reply.header('X-Content-Type-Options', 'nosniff');

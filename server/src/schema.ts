@@ -1,6 +1,7 @@
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema } from 'type-graphql';
+import { AuditResolver } from './audit/audit.resolver.js';
 import { validateArgs } from './common/validate-args.js';
 import { FormResolver, FormVersionResolver } from './forms/form.resolver.js';
 import { BudgetYearResolver } from './master-data/budget-year.resolver.js';
@@ -22,6 +23,7 @@ export function buildGraphQLSchema() {
       ProviderResolver,
       OfferCategoryResolver,
       BudgetYearResolver,
+      AuditResolver,
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validateFn: validateArgs,

@@ -27,8 +27,14 @@ function appError(code: ErrorCode, message: string, details?: Record<string, unk
 
 export const NotFound = (what: string) => appError(ErrorCode.NotFound, `${what} wurde nicht gefunden.`);
 
-export const Forbidden = (message = 'Sie haben keine Berechtigung für diese Aktion.') =>
-  appError(ErrorCode.Forbidden, message);
+/**
+ * The caller may not do this. `details` may name the record (`entityType`, `entityId`), which the audit
+ * trail's denial event then records, and a `reason`.
+ */
+export const Forbidden = (
+  message = 'Sie haben keine Berechtigung für diese Aktion.',
+  details?: { entityType?: string; entityId?: string; reason?: string } & Record<string, unknown>,
+) => appError(ErrorCode.Forbidden, message, details);
 
 export const Unauthenticated = () => appError(ErrorCode.Unauthenticated, 'Bitte melden Sie sich an.');
 
