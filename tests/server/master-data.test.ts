@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Caller, Role } from '../../server/src/common/context.js';
+import type { GraphQLContext } from '../../server/src/common/context.js';
+import { masterDataLoaders } from '../../server/src/master-data/master-data.loaders.js';
 import { type TestApi, startTestApi } from '../support/test-api.js';
 
 const admin: Caller = { userId: 'admin-md', displayName: 'Jugendhilfeplanung', roles: [Role.ADMIN] };
@@ -43,7 +45,7 @@ async function ok(name: string, inputType: string, fields: string, input: object
   return data![name];
 }
 
-async function auditOf(entityId: string) {
+async function auditOf(entityId: string): Promise<any[]> {
   return api.orm.em
     .getConnection()
     .execute(
@@ -150,6 +152,34 @@ describe('Sozialräume and Regionalteams', () => {
       listed.socialAreas.every((a: { regionalTeam: { id: string } }) => a.regionalTeam.id === team.id),
     ).toBe(true);
     expect(listed.viewerCan.update).toBe(false);
+  });
+
+  it('loads the teams of a list of Sozialräume, and the Sozialräume of a list of teams, in one query each', async () => {
+    const teams = [];
+    for (const name of ['Batch A', 'Batch B', 'Batch C']) {
+      const team = await ok('createRegionalTeam', 'CreateRegionalTeamInput', 'id', { name: unique(name) });
+      await ok('createSocialArea', 'CreateSocialAreaInput', 'id', {
+        name: unique(name),
+        regionalTeamId: team.id,
+      });
+      teams.push(team.id as string);
+    }
+    const em = api.orm.em.fork();
+    let finds = 0;
+    const counting = new Proxy(em, {
+      get(target, property, receiver) {
+        if (property === 'find') finds += 1;
+        return Reflect.get(target, property, receiver);
+      },
+    });
+    const loaders = masterDataLoaders({ em: counting } as unknown as GraphQLContext);
+    const [byTeam, byId] = await Promise.all([
+      Promise.all(teams.map((id) => loaders.socialAreasByRegionalTeam.load(id))),
+      Promise.all(teams.map((id) => loaders.regionalTeamById.load(id))),
+    ]);
+    expect(byTeam.map((areas) => areas.length)).toEqual([1, 1, 1]);
+    expect(byId.map((team) => team?.id)).toEqual(teams);
+    expect(finds).toBe(2);
   });
 
   it('refuses to put a Sozialraum into a deactivated Regionalteam', async () => {
