@@ -29,6 +29,8 @@ export const AUDIT_EXPORT_PATH = '/api/audit-events.csv';
 /** Most rows one export holds; past it the file ends with a note and the answer says so in a header. */
 export const MAX_EXPORT_ROWS = 100_000;
 
+const PASSWORD_CHANGE_REQUIRED = 'PASSWORD_CHANGE_REQUIRED';
+
 /** Rows read from the database at a time, so an export never holds more than this in memory. */
 const BATCH_SIZE = 1000;
 
@@ -186,16 +188,27 @@ export function registerAuditExport(http: FastifyInstance, options: AuditExportO
       const caller = await options.callerOf(request);
       if (!caller) return sendError(reply, 401, Unauthenticated());
       const em = options.em.fork();
-      const role = allowingRole(auditPolicy, caller, 'export', null);
+      // As for GraphQL: who must first choose a new password may do nothing else (see users/access-gate.ts).
+      const mustChangePassword = (caller as { mustChangePassword?: boolean }).mustChangePassword === true;
+      const role = mustChangePassword ? null : allowingRole(auditPolicy, caller, 'export', null);
       if (!role) {
+        const reason = mustChangePassword ? PASSWORD_CHANGE_REQUIRED : undefined;
         await recordAuditEvent(em, {
           operation: 'exportAuditEvents',
           outcome: AuditOutcome.DENIED,
           requestId: request.id,
           caller,
-          details: { callerRoles: caller.roles },
+          details: { callerRoles: caller.roles, ...(reason ? { reason } : {}) },
         });
-        return sendError(reply, 403, Forbidden());
+        return sendError(
+          reply,
+          403,
+          reason
+            ? Forbidden('Bitte ändern Sie zuerst Ihr Passwort (Mein Konto), bevor Sie weiterarbeiten.', {
+                reason,
+              })
+            : Forbidden(),
+        );
       }
       let filter: AuditFilter;
       try {
