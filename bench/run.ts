@@ -12,6 +12,7 @@ import pg from 'pg';
 import { compileFormValidator, deriveValues, type FormValues } from '../form-logic/index.js';
 import { startEmbeddedPostgres } from '../server/src/database/embedded-postgres.js';
 import { ensureDatabase } from '../server/src/database/ensure-database.js';
+import { DEMO_PROVIDER_USER } from '../server/src/users/demo-users.js';
 
 /**
  * Measures the platform against a bare-stack floor (bench/floor-server.ts) in one run, on one embedded
@@ -97,12 +98,17 @@ function scenarios(sampleData: unknown): Scenario[] {
   ];
 }
 
-async function measure(url: string, scenario: Scenario, seconds: number): Promise<Measurement> {
+async function measure(
+  url: string,
+  scenario: Scenario,
+  seconds: number,
+  headers: Record<string, string> = {},
+): Promise<Measurement> {
   let failedBody: string | undefined;
   const result = await autocannon({
     url: `${url}/graphql`,
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
     connections: CONNECTIONS,
     duration: seconds,
     requests: [{ setupRequest: (request) => ({ ...request, body: scenario.body() }) }],
@@ -214,6 +220,25 @@ async function startChild(name: string, script: string, env: Record<string, stri
   };
 }
 
+/**
+ * Signs in once and returns the Cookie header of the session: the platform answers only signed-in
+ * requests, and every request then resolves its caller from that session (as a browser's would).
+ */
+async function signIn(url: string, user: { email: string; password: string }): Promise<string> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query:
+        'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { id } }',
+      variables: user,
+    }),
+  });
+  const cookie = response.headers.get('set-cookie')?.split(';', 1)[0];
+  if (!response.ok || !cookie) throw new Error(`sign-in as ${user.email} failed: ${await response.text()}`);
+  return cookie;
+}
+
 async function postgresVersion(url: string): Promise<string> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -277,9 +302,10 @@ async function main() {
     await ensureDatabase(database.adminUrl, 'bench_floor');
     const platform = await startChild('platform', path.join(here, '../server/src/main.js'), {
       DATABASE_URL: database.urlFor('bench_platform'),
-      SEED_DEMO_DATA: 'false',
+      // The demo master data and users give submitForm what it needs: a provider user with a Träger
+      // (Anlage 2 is a provider form). Production loads them only when told to.
+      DEMO_DATA: 'true',
       LOG_LEVEL: 'warn',
-      ALLOW_DEMO_CALLER: 'true',
       ALLOWED_HOSTS: 'localhost,127.0.0.1',
     });
     children.push(platform);
@@ -289,6 +315,10 @@ async function main() {
     });
     children.push(floor);
     const sides: Record<Side, Child> = { platform, floor };
+    const headers: Record<Side, Record<string, string>> = {
+      platform: { cookie: await signIn(platform.url, DEMO_PROVIDER_USER) },
+      floor: {},
+    };
 
     console.log(
       `${host.cores} cores (${host.cpu}), ${host.memoryGiB} GiB, Node ${host.node}, PostgreSQL ${host.postgres}, ` +
@@ -307,8 +337,8 @@ async function main() {
       const order: Side[] = round % 2 === 0 ? ['platform', 'floor'] : ['floor', 'platform'];
       for (const scenario of list) {
         for (const side of order) {
-          if (WARMUP_SECONDS > 0) await measure(sides[side].url, scenario, WARMUP_SECONDS);
-          const measurement = await measure(sides[side].url, scenario, SECONDS);
+          if (WARMUP_SECONDS > 0) await measure(sides[side].url, scenario, WARMUP_SECONDS, headers[side]);
+          const measurement = await measure(sides[side].url, scenario, SECONDS, headers[side]);
           const key = `${scenario.id}/${side}`;
           collected.set(key, [...(collected.get(key) ?? []), measurement]);
           console.log(

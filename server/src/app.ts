@@ -4,6 +4,7 @@ import path from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
+import fastifyCookie from '@fastify/cookie';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import fastifyStatic from '@fastify/static';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -26,7 +27,15 @@ import { registerJsonBodyParser } from './http/json-body.js';
 import { logSerializers } from './http/log-serializers.js';
 import { queryCostRule } from './http/query-cost.js';
 import { buildGraphQLSchema } from './schema.js';
-import { resolveCaller } from './users/resolve-caller.js';
+import { accessGatePlugin } from './users/access-gate.js';
+import {
+  type AuthContext,
+  callerResolutionFailure,
+  callerResolver,
+  requestAuth,
+  sessionAuthenticator,
+} from './users/resolve-caller.js';
+import { type SessionSettings, SessionStore } from './users/session-store.js';
 
 export interface AppOptions {
   orm: MikroORM;
@@ -35,8 +44,20 @@ export interface AppOptions {
   webRoot: string;
   bodyLimitBytes: number;
   logLevel: string;
-  /** Works out who sends a request (default: the demo user, until sign-in exists). */
-  resolveCaller?: (request: FastifyRequest) => Caller | null;
+  /**
+   * Works out who sends a request. Default: the session cookie (`sessionCaller`); tests inject callers here.
+   */
+  resolveCaller?: (
+    request: FastifyRequest,
+    sessionCaller: () => Promise<Caller | null>,
+  ) => Caller | null | Promise<Caller | null>;
+  /** Session expiry (SESSION_IDLE_MINUTES, SESSION_MAX_HOURS; default 30 minutes and 10 hours). */
+  sessions?: SessionSettings;
+  /**
+   * Believe X-Forwarded-For/-Proto of the proxy in front (TRUST_PROXY): the client address for sign-in
+   * throttling and whether the request came over HTTPS (Secure cookie). Default: no.
+   */
+  trustProxy?: boolean;
   /** Host names requests may address (`name` or `name:port`; `*` any). Default: loopback names. */
   allowedHosts?: readonly string[];
   /** Serve the web app's `*.map` files. Default: only outside production. */
@@ -89,6 +110,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     // Request ids come from the server, never from a client, so a log search finds exactly one request.
     genReqId: () => randomUUID(),
     requestIdHeader: false,
+    trustProxy: options.trustProxy ?? false,
     logger: { level: options.logLevel, serializers: logSerializers, stream: options.logStream },
   });
   registerHostCheck(http, options.allowedHosts ?? LOOPBACK_HOSTS);
@@ -96,6 +118,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     reply.header('x-request-id', request.id);
   });
   registerJsonBodyParser(http);
+  await http.register(fastifyCookie);
   registerInputChecks(http);
   registerEdgeErrorHandler(http, options.bodyLimitBytes);
 
@@ -125,6 +148,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     logger: http.log,
     plugins: [
       documentChecksPlugin(),
+      accessGatePlugin(),
       errorReportingPlugin(http.log),
       auditDenialsPlugin(options.orm.em, http.log),
       ...protection.plugins,
@@ -149,19 +173,33 @@ export async function createApp(options: AppOptions): Promise<App> {
   const formCatalog = new FormCatalog(options.orm.em, http.log);
   await formCatalog.start();
   http.addHook('onClose', () => formCatalog.close());
-  const callerOf = options.resolveCaller ?? resolveCaller;
+  const sessions = new SessionStore(
+    options.orm.em,
+    http.log,
+    options.sessions ?? { idleMinutes: 30, maxHours: 10 },
+  );
+  await sessions.start();
+  http.addHook('onClose', () => sessions.close());
+  const sessionCallerOf = callerResolver([sessionAuthenticator(sessions)]);
+  const callerOf = options.resolveCaller
+    ? (request: FastifyRequest) => options.resolveCaller!(request, () => sessionCallerOf(request))
+    : sessionCallerOf;
   await http.register(fastifyApollo(apollo), {
-    context: async (request) => {
+    context: async (request, reply) => {
       const em = options.orm.em.fork();
-      return {
+      const context: AuthContext = {
         em,
-        caller: callerOf(request),
+        caller: await Promise.resolve(callerOf(request)).catch((error: unknown) => {
+          throw callerResolutionFailure(error);
+        }),
         requestId: request.id,
         formVersions,
         formCatalog,
         formEvaluator,
         loaders: createFormLoaders(em),
+        auth: requestAuth(request, reply, sessions),
       };
+      return context;
     },
   });
 

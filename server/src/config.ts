@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblem } from './users/passwords.js';
 
 /**
  * Every environment variable the platform reads, validated in one place.
@@ -39,8 +40,46 @@ const configSchema = z.object({
   DATA_DIR: z.string().min(1).default('.data'),
   /** Port of the embedded PostgreSQL (only used without DATABASE_URL). */
   EMBEDDED_DB_PORT: port.default(54329),
-  /** Load the demo submissions (sample data of each form) at start. */
-  SEED_DEMO_DATA: booleanFlag.default(true),
+  /**
+   * Demo mode: demo master data (the towns of the Landkreis Verden as Sozialräume, Regionalteams, Träger,
+   * offer categories, budget years), one demo user per role with a published password (printed at every
+   * start) and demo submissions. Default: on with the embedded database, off with DATABASE_URL; in
+   * production only when set to true explicitly.
+   */
+  DEMO_DATA: booleanFlag.optional(),
+  /** Earlier name of DEMO_DATA, still read when DEMO_DATA is not set. */
+  SEED_DEMO_DATA: booleanFlag.optional(),
+  /**
+   * With ADMIN_PASSWORD: when no active administrator exists at start, one is created with this e-mail
+   * address (idempotent; nothing happens while an administrator exists).
+   */
+  ADMIN_EMAIL: z.email({ message: 'erwartet eine E-Mail-Adresse' }).max(320).optional(),
+  /** The first administrator's password (12 to 128 characters); change it after the first sign-in. */
+  ADMIN_PASSWORD: z
+    .string()
+    .refine((value) => passwordProblem(value) === null, {
+      message: `erwartet ${PASSWORD_MIN_LENGTH} bis ${PASSWORD_MAX_LENGTH} Zeichen`,
+    })
+    .optional(),
+  /** A session not used for this many minutes ends. */
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  /** A session ends this many hours after sign-in, however busy. */
+  SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(10),
+  /**
+   * The platform runs behind a reverse proxy that sets X-Forwarded-For and X-Forwarded-Proto: the client
+   * address (sign-in throttling) and HTTPS (Secure cookie) are taken from there. Only behind such a proxy.
+   */
+  TRUST_PROXY: booleanFlag.default(false),
   /** Folder with one JSON file per form definition, loaded at start. */
   FORM_DEFINITIONS_DIR: z.string().min(1).default('form-definitions'),
   /** Folder with the built web app (npm run build:web). */
@@ -68,11 +107,6 @@ const configSchema = z.object({
         .map((host) => host.trim().toLowerCase())
         .filter(Boolean),
     ),
-  /**
-   * Until sign-in exists every request acts as a demo user holding all roles. Production refuses to start
-   * with it unless this is true.
-   */
-  ALLOW_DEMO_CALLER: booleanFlag.default(false),
   /** Serve the web app's source maps (`*.map`); off in production unless set. */
   SERVE_SOURCE_MAPS: booleanFlag.optional(),
   /** How long a stop waits for in-flight requests before closing the database pool. */
@@ -102,21 +136,24 @@ const configSchema = z.object({
 });
 
 /** Combinations that are each valid but must not go together. */
-const checkedConfigSchema = configSchema.superRefine((config, context) => {
-  if (config.NODE_ENV === 'production' && !config.ALLOW_DEMO_CALLER) {
-    context.addIssue({
-      code: 'custom',
-      path: ['ALLOW_DEMO_CALLER'],
-      message:
-        'Es gibt noch keine Anmeldung: jede Anfrage handelt als Demo-Nutzerin mit allen Rollen und sieht ' +
-        'und ändert alle Daten. Im Produktionsbetrieb (NODE_ENV=production) startet die Plattform deshalb ' +
-        'nur mit ALLOW_DEMO_CALLER=true, wenn der Zugang anders geschützt ist (nur im internen Netz oder ' +
-        'hinter einem Proxy mit Anmeldung).',
-    });
-  }
-});
+const checkedConfigSchema = configSchema
+  .superRefine((config, context) => {
+    if (!config.ADMIN_EMAIL !== !config.ADMIN_PASSWORD) {
+      context.addIssue({
+        code: 'custom',
+        path: [config.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL'],
+        message: 'ADMIN_EMAIL und ADMIN_PASSWORD werden nur zusammen verwendet',
+      });
+    }
+  })
+  .transform(({ SEED_DEMO_DATA, DEMO_DATA, ...config }) => ({
+    ...config,
+    // Production loads demo data (users with published passwords) only when asked for explicitly.
+    DEMO_DATA:
+      DEMO_DATA ?? SEED_DEMO_DATA ?? (config.NODE_ENV !== 'production' && config.DATABASE_URL === undefined),
+  }));
 
-export type Config = z.infer<typeof configSchema>;
+export type Config = z.output<typeof checkedConfigSchema>;
 
 export class ConfigError extends Error {
   override name = 'ConfigError';

@@ -10,6 +10,7 @@ import { withStartupLock } from './database/startup-lock.js';
 import { describeError, StartupError } from './database/startup-error.js';
 import { loadFormDefinitions, readFormDefinitions } from './forms/load-form-definitions.js';
 import { seedDemoSubmissions } from './submissions/seed-demo-submissions.js';
+import { bootstrapUsers } from './users/bootstrap-users.js';
 
 export interface RunningPlatform {
   /** Base URL, e.g. http://localhost:4000 */
@@ -54,6 +55,8 @@ export async function startPlatform(config: Config, log: Log = console.log): Pro
       deriveBudgetMs: config.DERIVE_BUDGET_MS,
       maxArrayItems: config.MAX_ARRAY_ITEMS,
       checkDatabase: () => databaseProbe.isReachable(),
+      sessions: { idleMinutes: config.SESSION_IDLE_MINUTES, maxHours: config.SESSION_MAX_HOURS },
+      trustProxy: config.TRUST_PROXY,
     });
     await listen(app, config);
     const address = app.http.server.address();
@@ -110,7 +113,8 @@ async function prepareDatabase(database: DatabaseServer, config: Config, log: Lo
         `${definitions.length} Formulardefinitionen geladen` +
           (changed.length ? `, neue Fassungen: ${changed.join(', ')}` : ', keine Änderungen'),
       );
-      if (config.SEED_DEMO_DATA) {
+      await bootstrapUsers(orm.em.fork(), config, log);
+      if (config.DEMO_DATA) {
         const seeded = await seedDemoSubmissions(orm.em.fork());
         if (seeded > 0) log(`${seeded} Demo-Einreichungen angelegt`);
       }

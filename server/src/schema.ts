@@ -10,6 +10,8 @@ import { ProviderResolver } from './master-data/provider.resolver.js';
 import { RegionalTeamResolver } from './master-data/regional-team.resolver.js';
 import { SocialAreaResolver } from './master-data/social-area.resolver.js';
 import { SubmissionResolver } from './submissions/submission.resolver.js';
+import { AuthResolver } from './users/auth.resolver.js';
+import { UserResolver } from './users/user-admin.resolver.js';
 
 /** Builds the GraphQL schema from the resolvers; `schema.graphql` at the project root is its printed form. */
 export function buildGraphQLSchema() {
@@ -18,12 +20,14 @@ export function buildGraphQLSchema() {
       FormResolver,
       FormVersionResolver,
       SubmissionResolver,
+      AuthResolver,
+      UserResolver,
+      AuditResolver,
       SocialAreaResolver,
       RegionalTeamResolver,
       ProviderResolver,
       OfferCategoryResolver,
       BudgetYearResolver,
-      AuditResolver,
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validateFn: validateArgs,

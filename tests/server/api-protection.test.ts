@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/src/app.js';
 import { ConfigError, readConfig } from '../../server/src/config.js';
 import { isHostAllowed } from '../../server/src/http/host-check.js';
+import { TEST_CALLER } from '../support/callers.js';
 import { costCalculation } from '../support/factories.js';
 import { FORM, FORMS, SUBMISSIONS } from '../support/operations.js';
 import { startTestApi, type TestApi } from '../support/test-api.js';
@@ -169,6 +170,7 @@ describe('errors in development mode', () => {
       bodyLimitBytes: 1024 * 1024,
       logLevel: 'info',
       logStream: { write: (line) => void logLines.push(line) },
+      resolveCaller: () => TEST_CALLER,
     });
   });
   afterAll(async () => {
@@ -270,10 +272,16 @@ describe('exposure', () => {
     }
   });
 
-  it('refuses to start in production with the demo caller unless ALLOW_DEMO_CALLER says so', () => {
-    expect(() => readConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
-    expect(() => readConfig({ NODE_ENV: 'production' })).toThrow(/ALLOW_DEMO_CALLER.*Anmeldung/s);
-    expect(readConfig({ NODE_ENV: 'production', ALLOW_DEMO_CALLER: 'true' }).ALLOW_DEMO_CALLER).toBe(true);
-    expect(readConfig({}).ALLOW_DEMO_CALLER).toBe(false);
+  it('loads demo data (users with public passwords) in production only when DEMO_DATA=true says so', () => {
+    expect(readConfig({ NODE_ENV: 'production' }).DEMO_DATA).toBe(false);
+    expect(readConfig({ NODE_ENV: 'production', DEMO_DATA: 'true' }).DEMO_DATA).toBe(true);
+    expect(readConfig({}).DEMO_DATA).toBe(true);
+    expect(readConfig({ DATABASE_URL: 'postgres://app:secret@db:5432/app' }).DEMO_DATA).toBe(false);
+    // The earlier name still counts.
+    expect(readConfig({ SEED_DEMO_DATA: 'false' }).DEMO_DATA).toBe(false);
+    expect(() => readConfig({ ADMIN_EMAIL: 'admin@example.org' })).toThrow(ConfigError);
+    expect(() => readConfig({ ADMIN_EMAIL: 'admin@example.org', ADMIN_PASSWORD: 'kurz' })).toThrow(
+      /ADMIN_PASSWORD/,
+    );
   });
 });

@@ -11,6 +11,7 @@ import { type RunningPlatform, startPlatform } from '../../server/src/platform.j
 import { costCalculation, newClientSubmissionId } from '../support/factories.js';
 import { freePort } from '../support/global-setup.js';
 import { SUBMIT } from '../support/operations.js';
+import { providerSession } from '../support/platform-session.js';
 import { createTestDatabase } from '../support/test-database.js';
 
 const quiet = () => {};
@@ -30,10 +31,12 @@ async function failureOf(promise: Promise<unknown>): Promise<{ code?: string; me
   throw new Error('expected the statement to be refused');
 }
 
+/** Submits a Kalkulationsbogen over HTTP as the demo Träger's user (created through the runtime role too). */
 async function submitThrough(platform: RunningPlatform): Promise<any> {
+  const cookie = await providerSession(platform);
   const response = await fetch(`${platform.url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', cookie },
     body: JSON.stringify({
       query: SUBMIT,
       variables: {

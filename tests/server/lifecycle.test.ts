@@ -15,6 +15,7 @@ import { describeStartFailure, type RunningPlatform, startPlatform } from '../..
 import { costCalculation, newClientSubmissionId } from '../support/factories.js';
 import { freePort } from '../support/global-setup.js';
 import { FORMS, SUBMIT } from '../support/operations.js';
+import { providerSession, signInOverHttp } from '../support/platform-session.js';
 import { createTestDatabase } from '../support/test-database.js';
 
 const quiet = () => {};
@@ -25,11 +26,17 @@ interface Answer {
   error?: unknown;
 }
 
-async function post(url: string, query: string, variables?: Record<string, unknown>): Promise<Answer> {
+/** Sends an operation with the session `cookie` (from signInOverHttp). */
+async function post(
+  url: string,
+  cookie: string,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<Answer> {
   try {
     const response = await fetch(`${url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', cookie },
       body: JSON.stringify({ query, variables }),
     });
     const text = await response.text();
@@ -39,8 +46,8 @@ async function post(url: string, query: string, variables?: Record<string, unkno
   }
 }
 
-const submit = (url: string, clientSubmissionId = newClientSubmissionId()) =>
-  post(url, SUBMIT, { formKey: 'cost-calculation', data: costCalculation(), clientSubmissionId });
+const submit = (url: string, cookie: string, clientSubmissionId = newClientSubmissionId()) =>
+  post(url, cookie, SUBMIT, { formKey: 'cost-calculation', data: costCalculation(), clientSubmissionId });
 
 const submissionIdOf = (answer: Answer): string | undefined => answer.body?.data?.submitForm?.submission?.id;
 const codeOf = (answer: Answer): unknown => answer.body?.errors?.[0]?.extensions?.code;
@@ -133,7 +140,8 @@ describe('start and stop of the platform process', () => {
       PORT: String(await freePort()),
       EMBEDDED_DB_PORT: String(await freePort()),
       WEB_ROOT: path.join(dataDir, 'no-web-app'),
-      SEED_DEMO_DATA: 'false',
+      // The demo users sign in; the demo Träger's user submits the Kalkulationsbogen.
+      DEMO_DATA: 'true',
       LOG_LEVEL: 'warn',
     };
   });
@@ -164,8 +172,9 @@ describe('start and stop of the platform process', () => {
     });
     cleanups.push(() => app.stop());
     const url = await app.started();
+    const cookie = await signInOverHttp(url);
     // The first submit also starts the form workers; the ones below then go straight to the insert.
-    expect(submissionIdOf(await submit(url))).toBeDefined();
+    expect(submissionIdOf(await submit(url, cookie))).toBeDefined();
 
     // Inserts wait behind this lock, so the requests are provably inside the server when SIGTERM comes.
     const blocker = new pg.Client({ connectionString: adminUrl() });
@@ -173,7 +182,7 @@ describe('start and stop of the platform process', () => {
     await blocker.connect();
     await blocker.query('begin');
     await blocker.query('lock table submission in exclusive mode');
-    const inFlight = Array.from({ length: 12 }, () => submit(url));
+    const inFlight = Array.from({ length: 12 }, () => submit(url, cookie));
     // Watched from a second session: inside the locking transaction pg_stat_activity would stay a snapshot.
     const monitor = new pg.Client({ connectionString: adminUrl() });
     monitor.on('error', () => {});
@@ -192,7 +201,7 @@ describe('start and stop of the platform process', () => {
     let streaming = true;
     const stream = (async () => {
       while (streaming) {
-        const answer = await submit(url);
+        const answer = await submit(url, cookie);
         streamed.push(answer);
         if (answer.error || answer.status === 503) return;
       }
@@ -255,7 +264,7 @@ describe('start and stop of the platform process', () => {
     );
     expect(isAlive(leftBehind)).toBe(false);
     expect(await health(url)).toBe(200);
-    expect(submissionIdOf(await submit(url))).toBeDefined();
+    expect(submissionIdOf(await submit(url, await signInOverHttp(url)))).toBeDefined();
 
     next.child.kill('SIGTERM');
     expect(await next.exited).toBe(0);
@@ -306,6 +315,7 @@ describe('start and stop of the platform process', () => {
     let database: EmbeddedDatabase | undefined;
     let platform: RunningPlatform;
     let port: number;
+    let cookie: string;
 
     beforeAll(async () => {
       port = await freePort();
@@ -324,6 +334,7 @@ describe('start and stop of the platform process', () => {
         }),
         quiet,
       );
+      cookie = await providerSession(platform);
     });
     afterAll(async () => {
       await platform?.stop();
@@ -335,30 +346,30 @@ describe('start and stop of the platform process', () => {
         platform.orm.em.fork().transactional((em) => em.execute('select pg_sleep(2)')),
       );
       await sleep(200);
-      const starved = await post(platform.url, FORMS);
+      const starved = await post(platform.url, cookie, FORMS);
       expect(codeOf(starved)).toBe('SERVICE_UNAVAILABLE');
       expect(await health(platform.url)).toBe(200);
       await Promise.all(holdBothConnections);
-      expect(codeOf(await post(platform.url, FORMS))).toBeUndefined();
+      expect(codeOf(await post(platform.url, cookie, FORMS))).toBeUndefined();
     });
 
     it('fails requests with SERVICE_UNAVAILABLE and /health with 503 while it is stopped, and serves again once it is back', async () => {
-      expect(submissionIdOf(await submit(platform.url))).toBeDefined();
+      expect(submissionIdOf(await submit(platform.url, cookie))).toBeDefined();
 
       await database!.stop();
       database = undefined;
       const started = performance.now();
       expect(await health(platform.url)).toBe(503);
       expect(performance.now() - started).toBeLessThan(3_000);
-      expect(codeOf(await post(platform.url, FORMS))).toBe('SERVICE_UNAVAILABLE');
-      expect(codeOf(await submit(platform.url))).toBe('SERVICE_UNAVAILABLE');
+      expect(codeOf(await post(platform.url, cookie, FORMS))).toBe('SERVICE_UNAVAILABLE');
+      expect(codeOf(await submit(platform.url, cookie))).toBe('SERVICE_UNAVAILABLE');
 
       database = await startEmbeddedPostgres({ dataDir, port });
       await until('/health to answer 200', async () =>
         (await health(platform.url)) === 200 ? true : undefined,
       );
-      expect(submissionIdOf(await submit(platform.url))).toBeDefined();
-      expect(codeOf(await post(platform.url, FORMS))).toBeUndefined();
+      expect(submissionIdOf(await submit(platform.url, cookie))).toBeDefined();
+      expect(codeOf(await post(platform.url, cookie, FORMS))).toBeUndefined();
     });
 
     it('stops promptly even when the database is gone', async () => {
@@ -432,7 +443,7 @@ describe('two app processes starting at the same time on one database', () => {
         .execute<{ count: number }[]>('select count(*)::int as count from submission');
       expect(count).toBe(4);
       for (const platform of [first, second]) {
-        const answer = await post(platform.url, FORMS);
+        const answer = await post(platform.url, await signInOverHttp(platform.url), FORMS);
         expect(answer.body.errors).toBeUndefined();
         expect(answer.body.data.forms).toHaveLength(4);
       }

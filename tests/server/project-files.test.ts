@@ -63,16 +63,15 @@ describe('committed files agree with the code', () => {
 
 describe('configuration', () => {
   it('uses documented defaults', () => {
-    expect(readConfig({})).toMatchObject({ PORT: 4000, DATA_DIR: '.data', SEED_DEMO_DATA: true });
+    expect(readConfig({})).toMatchObject({ PORT: 4000, DATA_DIR: '.data', DEMO_DATA: true });
   });
 
   it('stops with a message naming each bad variable', () => {
-    const read = () =>
-      readConfig({ PORT: 'vierzig', DATABASE_URL: 'mysql://x', SEED_DEMO_DATA: 'vielleicht' });
+    const read = () => readConfig({ PORT: 'vierzig', DATABASE_URL: 'mysql://x', DEMO_DATA: 'vielleicht' });
     expect(read).toThrow(ConfigError);
     expect(read).toThrow(/PORT/);
     expect(read).toThrow(/DATABASE_URL/);
-    expect(read).toThrow(/SEED_DEMO_DATA/);
+    expect(read).toThrow(/DEMO_DATA/);
   });
 
   it('treats empty values as unset', () => {
