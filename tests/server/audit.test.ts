@@ -1036,6 +1036,40 @@ describe('exporting the audit trail as CSV', () => {
     expect(await eventsOf(String(anonymous.headers['x-request-id']))).toEqual([]);
   });
 
+  it('finds the caller from the session cookie, as GraphQL does', async () => {
+    const input = { ...userInput(), roles: [Role.ADMIN] };
+    const { initialPassword } = (await ok(CREATE_USER, { input })).createUser;
+    const signIn = await api.app.http.inject({
+      method: 'POST',
+      url: '/graphql',
+      headers: { 'content-type': 'application/json', cookie: '' },
+      payload: { query: LOGIN, variables: { email: input.email, password: initialPassword } },
+    });
+    expect(signIn.json().errors).toBeUndefined();
+    const session = signIn.cookies.find((cookie) => cookie.name === 'sr_session')!;
+    const cookie = `sr_session=${session.value}`;
+    const withCookie = () =>
+      api.app.http.inject({ method: 'GET', url: '/api/audit-events.csv', headers: { cookie } });
+
+    // The initial password must be changed first, here as on GraphQL.
+    const first = await withCookie();
+    expect(first.statusCode).toBe(403);
+    expect(first.json().errors[0].extensions.reason).toBe('PASSWORD_CHANGE_REQUIRED');
+    const changed = await api.app.http.inject({
+      method: 'POST',
+      url: '/graphql',
+      headers: { 'content-type': 'application/json', cookie },
+      payload: {
+        query: CHANGE_PASSWORD,
+        variables: { currentPassword: initialPassword, newPassword: NEW_PASSWORD },
+      },
+    });
+    expect(changed.json().errors).toBeUndefined();
+    const exported = await withCookie();
+    expect(exported.statusCode).toBe(200);
+    expect(exported.headers['content-type']).toBe('text/csv; charset=utf-8');
+  });
+
   it('refuses a bad filter with 400 and a German message', async () => {
     const badDate = await download('?from=gestern', exporter);
     expect(badDate.statusCode).toBe(400);
