@@ -7,6 +7,7 @@ import { RegionalTeam } from '../master-data/regional-team.entity.js';
 import { SocialArea } from '../master-data/social-area.entity.js';
 import { DEMO_USERS, type DemoUser, ROLE_LABELS } from './demo-users.js';
 import { hashPassword } from './passwords.js';
+import { announceUserChange } from './session-store.js';
 import { normaliseEmail } from './sign-in.js';
 import { User } from './user.entity.js';
 
@@ -53,7 +54,7 @@ export async function bootstrapAdmin(em: EntityManager, email: string, password:
       });
     }
     await cmd.tx.flush();
-    await cmd.sql('select pg_notify(?, ?)', ['user_session', user.id]);
+    await announceUserChange(cmd.sql, user.id);
     cmd.audit({ entityType: 'User', entityId: user.id, details: { email: address, roles: user.roles } });
     return true;
   });

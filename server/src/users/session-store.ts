@@ -114,7 +114,7 @@ export class SessionStore {
   /**
    * Starts a new session for `userId` inside the sign-in command and returns its token (for the cookie).
    * The session the request came with, if any, ends: a token known before sign-in never becomes valid
-   * (no session fixation). Expired sessions of the user are removed on the way.
+   * (no session fixation). Expired sessions are removed on the way.
    */
   async create(sql: Sql, userId: string, previousToken: string | null): Promise<string> {
     if (previousToken) {
@@ -124,10 +124,11 @@ export class SessionStore {
         [tokenHash(previousToken), SESSION_CHANNEL],
       );
     }
+    // Ended sessions of anyone are removed here, so the table holds little more than the live ones.
     await sql(
       `delete from "user_session"
-        where "user_id" = ? and ("expires_at" <= now() or "last_seen_at" <= now() - make_interval(mins => ?))`,
-      [userId, this.settings.idleMinutes],
+        where "expires_at" <= now() or "last_seen_at" <= now() - make_interval(mins => ?)`,
+      [this.settings.idleMinutes],
     );
     const token = randomBytes(32).toString('base64url');
     await sql(
