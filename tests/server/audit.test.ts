@@ -8,7 +8,7 @@ import { type Caller, Role } from '../../server/src/common/context.js';
 import { ensureRuntimeRole, grantRuntimeAccess } from '../../server/src/database/roles.js';
 import { buildGraphQLSchema } from '../../server/src/schema.js';
 import { costCalculation, newClientSubmissionId } from '../support/factories.js';
-import { CREATE_DRAFT, PUBLISH, SUBMIT, UPDATE_DRAFT } from '../support/operations.js';
+import { CREATE_DRAFT, FORM_VERSION, PUBLISH, SUBMIT, UPDATE_DRAFT } from '../support/operations.js';
 import { type GraphQLResponse, startTestApi, type TestApi } from '../support/test-api.js';
 
 let api: TestApi;
@@ -142,6 +142,14 @@ const UPDATE_BUDGET_YEAR = masterDataMutation('updateBudgetYear', 'UpdateBudgetY
 /** A fresh draft of `formKey` (there may be one draft per form at a time, so each case uses its own form). */
 async function draftOf(formKey: string) {
   return (await ok(CREATE_DRAFT, { formKey })).createDraft;
+}
+
+/** The form's draft: a new one, or the one an earlier test left. */
+async function currentDraft(formKey: string) {
+  const created = await send(CREATE_DRAFT, { formKey }, admin);
+  if (!created.errors) return created.data!.createDraft;
+  const draftId = created.errors[0]?.extensions?.draftId as string;
+  return (await ok(FORM_VERSION, { id: draftId })).formVersion;
 }
 
 let budgetYears = 2040;
@@ -506,6 +514,18 @@ describe('a command that fails leaves no event', () => {
     const stale = await save('Kalkulationsbogen (veraltete Änderung)');
     expect(stale.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'STALE_REVISION' });
     expect(await eventsOf(stale.requestId)).toEqual([]);
+  });
+
+  it('an updateDraft answered with field errors', async () => {
+    const draft = await currentDraft('criteria');
+    const refused = await send(
+      UPDATE_DRAFT,
+      { id: draft.id, schema: 'kein Objekt', uischema: draft.uischema, expectedRevision: draft.revision },
+      admin,
+    );
+    expect(refused.errors).toBeUndefined();
+    expect(refused.data!.updateDraft.errorCount).toBeGreaterThan(0);
+    expect(await eventsOf(refused.requestId)).toEqual([]);
   });
 
   it('an invalid submission', async () => {

@@ -65,7 +65,8 @@ export const SYSTEM_CALLER: Caller = Object.freeze({
 
 /**
  * Runs one named operation in one database transaction with its caller and request id. Locks and raw SQL
- * go through `cmd`, so they act inside that transaction. When the work succeeds, one audit event (the
+ * go through `cmd`, so they act inside that transaction. When the work succeeds (and answers no field
+ * errors: a command refused for invalid input changed nothing), one audit event (the
  * operation, the caller and the role it acted in, the record and what changed) is written in the same
  * transaction, so a command that fails leaves none. Database failures that concurrent commands cause
  * (unique violations, stale revisions, lock and statement timeouts, deadlocks) become CONFLICT with a
@@ -106,12 +107,20 @@ export async function runCommand<T>(
         },
       };
       const result = await work(cmd);
-      if (changed) await recordAuditEvent(tx, successRecord(name, context.requestId, caller, role, entry));
+      // A command answered with field errors (the platform's one payload for invalid input) changed nothing.
+      if (changed && !hasFieldErrors(result)) {
+        await recordAuditEvent(tx, successRecord(name, context.requestId, caller, role, entry));
+      }
       return result;
     });
   } catch (error) {
     throw toClientError(error, 'command') ?? error;
   }
+}
+
+function hasFieldErrors(result: unknown): boolean {
+  const errorCount = (result as { errorCount?: unknown } | null)?.errorCount;
+  return typeof errorCount === 'number' && errorCount > 0;
 }
 
 function successRecord(

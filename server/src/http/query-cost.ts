@@ -41,6 +41,9 @@ export const QUERY_COST: QueryCostOptions = {
     'Form.versions': MAX_VERSIONS_LISTED,
     // The resolver never returns more.
     'Query.submissions': 500,
+    // `first` is at most 200; a history at most 500 events.
+    'AuditEventPage.nodes': 200,
+    'Query.entityHistory': 500,
   },
   defaultListSize: 100,
   scalarCosts: { JSON: 10 },
