@@ -3,12 +3,25 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiErrorMessage } from '../../web/src/api/errors.js';
 import {
   browserAvailable,
+  DEMO_PROVIDER,
+  DEMO_TEAM_LEAD,
   type E2eEnvironment,
+  signInAs,
   startE2eEnvironment,
   wcagViolations,
 } from '../support/e2e.js';
 
 const forms = readdirSync('form-definitions').map((file) => file.replace(/\.json$/, ''));
+
+/** A demo user whose role may submit the form: provider staff fill the Anlagen, the team lead the criteria sheet. */
+const submitterOf = (formKey: string): string => {
+  const { submitterRoles } = JSON.parse(readFileSync(`form-definitions/${formKey}.json`, 'utf8')) as {
+    submitterRoles: string[];
+  };
+  if (submitterRoles.includes('PROVIDER')) return DEMO_PROVIDER;
+  if (submitterRoles.includes('TEAM_LEAD')) return DEMO_TEAM_LEAD;
+  throw new Error(`No demo submitter for ${formKey}`);
+};
 
 const SUBMIT_FORM = /* GraphQL */ `
   mutation SubmitForm($formKey: String!, $data: JSON!, $clientSubmissionId: ID!) {
@@ -29,7 +42,7 @@ describe.skipIf(!browserAvailable())('every published form in the browser', () =
 
   it.each(forms)('renders %s accessibly and submits its sample data', async (formKey) => {
     const page = await env.newPage();
-    await page.goto(`/forms/${formKey}`);
+    await signInAs(page, submitterOf(formKey), `/forms/${formKey}`);
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.getByRole('button', { name: 'Beispieldaten einfügen' }).click();
     expect(await wcagViolations(page)).toEqual([]);
@@ -44,7 +57,7 @@ describe.skipIf(!browserAvailable())('every published form in the browser', () =
     const formKey = 'offer-description';
     const { sampleData } = JSON.parse(readFileSync(`form-definitions/${formKey}.json`, 'utf8'));
     const page = await env.newPage();
-    await page.goto(`/forms/${formKey}`);
+    await signInAs(page, submitterOf(formKey), `/forms/${formKey}`);
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.getByRole('button', { name: 'Beispieldaten einfügen' }).click();
     // The draft kept in the browser holds the id this fill is submitted with.
@@ -89,9 +102,10 @@ describe.skipIf(!browserAvailable())('every published form in the browser', () =
 
   it('answers unknown addresses with a German page that passes axe', async () => {
     const page = await env.newPage();
+    await signInAs(page, DEMO_PROVIDER);
     const response = await page.goto('/gibt-es-nicht');
     expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
-    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Seite nicht gefunden' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('de');
     expect(await wcagViolations(page)).toEqual([]);
   });

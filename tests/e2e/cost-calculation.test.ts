@@ -2,7 +2,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   browserAvailable,
+  DEMO_PROVIDER,
   type E2eEnvironment,
+  signInAs,
   startE2eEnvironment,
   wcagViolations,
 } from '../support/e2e.js';
@@ -18,7 +20,8 @@ describe.skipIf(!browserAvailable())('Anlage 2 – Kalkulationsbogen in the brow
 
   it('lets a provider fill in costs, watch the totals update, submit and see what was stored', async () => {
     const page = await env.newPage();
-    await page.goto('/');
+    await signInAs(page, DEMO_PROVIDER, '/');
+    await page.getByRole('heading', { level: 1, name: 'Formulare' }).waitFor();
     expect(await wcagViolations(page)).toEqual([]);
     await page.getByRole('link', { name: 'Anlage 2 – Kalkulationsbogen' }).click();
     await page.getByRole('heading', { level: 1, name: /Anlage 2/ }).waitFor();
@@ -60,13 +63,8 @@ describe.skipIf(!browserAvailable())('Anlage 2 – Kalkulationsbogen in the brow
 
     // What the server stored, in cents and recomputed by the server.
     const id = page.url().split('/').pop();
-    const response = await fetch(`${env.platform.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        query: 'query($id: UUID!) { submission(id: $id) { data } }',
-        variables: { id },
-      }),
+    const response = await page.request.post('/graphql', {
+      data: { query: 'query($id: UUID!) { submission(id: $id) { data } }', variables: { id } },
     });
     const { data } = (await response.json()) as { data: { submission: { data: Record<string, any> } } };
     expect(data.submission.data).toMatchObject({
@@ -83,7 +81,7 @@ describe.skipIf(!browserAvailable())('Anlage 2 – Kalkulationsbogen in the brow
 
   it('shows field errors in a summary that receives focus, without losing input', async () => {
     const page = await env.newPage();
-    await page.goto('/forms/cost-calculation');
+    await signInAs(page, DEMO_PROVIDER, '/forms/cost-calculation');
     await page.getByLabel('Titel der Maßnahme').fill('Nur ein Titel');
     await page.getByRole('button', { name: 'Absenden' }).click();
     const summary = page.getByTestId('error-summary');

@@ -8,6 +8,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { readConfig } from '../../server/src/config.js';
 import { type RunningPlatform, startPlatform } from '../../server/src/platform.js';
+import { DEMO_USERS, type DemoUser } from '../../server/src/users/demo-users.js';
 import { freePort } from './global-setup.js';
 import { createTestDatabase } from './test-database.js';
 
@@ -36,8 +37,11 @@ export interface E2eEnvironment {
   close(): Promise<void>;
 }
 
-/** Builds the web app, starts the whole platform on a database of its own and launches headless Chromium. */
-export async function startE2eEnvironment(): Promise<E2eEnvironment> {
+/**
+ * Builds the web app, starts the whole platform on a database of its own and launches headless Chromium.
+ * `settings` override the platform's configuration (environment variable names).
+ */
+export async function startE2eEnvironment(settings: Record<string, string> = {}): Promise<E2eEnvironment> {
   const webRoot = await mkdtemp(path.join(tmpdir(), 'sozialraum-web-'));
   await build({
     configFile: 'web/vite.config.ts',
@@ -49,13 +53,14 @@ export async function startE2eEnvironment(): Promise<E2eEnvironment> {
     // Production mode, as deployed: error masking and the Content-Security-Policy are in force.
     readConfig({
       NODE_ENV: 'production',
-      ALLOW_DEMO_CALLER: 'true',
       LOG_LEVEL: 'silent',
       DATABASE_URL: database.url,
       PORT: String(await freePort()),
       HOST: '127.0.0.1',
       WEB_ROOT: webRoot,
-      SEED_DEMO_DATA: 'false',
+      // The demo users (one per role, two Träger) sign in; production loads them only when asked.
+      DEMO_DATA: 'true',
+      ...settings,
     }),
     () => {},
   );
@@ -91,6 +96,76 @@ export async function startE2eEnvironment(): Promise<E2eEnvironment> {
       await rm(webRoot, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Matches a field's label exactly, with or without the asterisk of a required field
+ * (`page.getByLabel(fieldLabel('Passwort'))` finds „Passwort *“ but not „Neues Passwort“).
+ */
+export const fieldLabel = (text: string): RegExp =>
+  new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\*?$`);
+
+/** The demo user with this e-mail address (server/src/users/demo-users.ts). */
+export function demoUser(email: string): DemoUser {
+  const user = DEMO_USERS.find((candidate) => candidate.email === email);
+  if (!user) throw new Error(`Kein Demo-Zugang ${email}`);
+  return user;
+}
+
+/** The demo user of the first demo Träger: fills Anlage 1, Anlage 2 and the evaluation. */
+export const DEMO_PROVIDER = 'traeger@demo.sozialraum.invalid';
+/** The demo team lead: fills the criteria sheet (Anlage 3). */
+export const DEMO_TEAM_LEAD = 'teamleitung@demo.sozialraum.invalid';
+export const DEMO_ADMIN = 'admin@demo.sozialraum.invalid';
+
+/**
+ * Signs in through the sign-in page and waits until the app shows the signed-in user. Goes to
+ * `target` first, so the sign-in page brings the user back there.
+ */
+export async function signIn(
+  page: Page,
+  { email, password }: { email: string; password: string },
+  target = '/',
+): Promise<void> {
+  await page.goto(target);
+  await page.getByRole('heading', { level: 1, name: 'Anmelden' }).waitFor();
+  await page.getByLabel(fieldLabel('E-Mail-Adresse')).fill(email);
+  await page.getByLabel(fieldLabel('Passwort')).fill(password);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await page.getByTestId('signed-in-user').waitFor();
+}
+
+/** Signs in as a demo user (see DEMO_USERS). */
+export async function signInAs(page: Page, email: string, target = '/'): Promise<void> {
+  await signIn(page, demoUser(email), target);
+}
+
+/**
+ * A GraphQL client with its own session cookie, for preparing data through the API as a user would
+ * (the platform's CSRF prevention wants JSON requests).
+ */
+export async function apiSession(baseUrl: string, email: string, password: string) {
+  let cookie = '';
+  const request = async (query: string, variables: Record<string, unknown> = {}) => {
+    const response = await fetch(`${baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const setCookie = response.headers.get('set-cookie');
+    if (setCookie) cookie = setCookie.split(';')[0]!;
+    const body = (await response.json()) as { data?: any; errors?: { message: string }[] };
+    if (body.errors?.length) throw new Error(body.errors.map((error) => error.message).join('; '));
+    return body.data;
+  };
+  await request(
+    'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { id } }',
+    {
+      email,
+      password,
+    },
+  );
+  return request;
 }
 
 /** Runs axe-core on the page and lists its WCAG 2.1 A/AA violations (the tests expect none). */

@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { buildSchema, type DocumentNode, Kind, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import * as adminApi from '../../web/src/admin/api.js';
+import * as auditApi from '../../web/src/admin/audit-api.js';
+import * as usersApi from '../../web/src/admin/users-api.js';
+import * as authApi from '../../web/src/auth/api.js';
 import * as api from '../../web/src/forms/api.js';
 import * as generated from '../../web/src/gql/graphql.js';
 
@@ -25,6 +29,31 @@ describe('GraphQL documents of the web app', () => {
     expect(api.formQuery).toBe(generated.FormDocument);
     expect(api.submissionQuery).toBe(generated.SubmissionDocument);
     expect(api.submitFormMutation).toBe(generated.SubmitFormDocument);
+  });
+
+  it('uses the generated documents for sign-in, the account, administration and the audit log', () => {
+    const modules = { ...authApi, ...adminApi, ...usersApi, ...auditApi };
+    const sent = Object.values(modules).filter(isDocument);
+    expect(sent.length).toBeGreaterThanOrEqual(25);
+    for (const document of sent) expect(Object.values(generated)).toContain(document);
+    expect(operations.map(([name]) => name)).toEqual(
+      expect.arrayContaining([
+        'MeDocument',
+        'LoginDocument',
+        'LogoutDocument',
+        'ChangePasswordDocument',
+        'AdminUsersDocument',
+        'CreateUserDocument',
+        'ResetPasswordDocument',
+        'DeactivateUserDocument',
+        'ReactivateUserDocument',
+        'AdminProvidersDocument',
+        'CreateProviderDocument',
+        'UpdateProviderDocument',
+        'AuditEventsDocument',
+        'SubmissionsDocument',
+      ]),
+    );
   });
 
   it.each(operations)('%s is valid against schema.graphql', (_name, document) => {

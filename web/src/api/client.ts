@@ -28,6 +28,23 @@ export const documentText = (document: DocumentNode): string => {
   return text;
 };
 
+type ErrorListener = (error: ApiError) => void;
+const errorListeners = new Set<ErrorListener>();
+
+/**
+ * Registers a listener for errors that concern the whole app rather than one request: a missing or
+ * expired session (UNAUTHENTICATED) and a password that must be changed first. Returns the unsubscribe.
+ */
+export const onSessionError = (listener: ErrorListener): (() => void) => {
+  errorListeners.add(listener);
+  return () => errorListeners.delete(listener);
+};
+
+/** Whether an error means the caller has to sign in (again) or change the password first. */
+export const isSessionError = (error: ApiError): boolean =>
+  error.code === 'UNAUTHENTICATED' ||
+  (error.code === 'FORBIDDEN' && error.reason === 'PASSWORD_CHANGE_REQUIRED');
+
 const isGraphQLResponse = (body: unknown): body is GraphQLResponse =>
   typeof body === 'object' && body !== null && !Array.isArray(body);
 
@@ -68,7 +85,12 @@ export const graphqlRequest = async <R, V>(
   }
 
   if (isGraphQLResponse(body) && Array.isArray(body.errors) && body.errors.length > 0) {
-    throw fromGraphQLErrors(body.errors);
+    const error = fromGraphQLErrors(body.errors);
+    // A failed sign-in is the sign-in form's own business, not a lost session.
+    if (isSessionError(error) && error.reason !== 'INVALID_CREDENTIALS') {
+      for (const listener of errorListeners) listener(error);
+    }
+    throw error;
   }
   if (!response.ok || !isGraphQLResponse(body) || body.data == null) {
     throw new ApiError(response.status >= 500 ? statusCode(response.status) : 'UNKNOWN');

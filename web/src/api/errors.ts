@@ -88,10 +88,24 @@ export class ApiError extends Error {
   readonly shownCode: ApiErrorCode | undefined;
   /** The server's id of the failed request, which names it in the server's log. */
   readonly requestId: string | undefined;
+  /** Why, where the server says (`extensions.reason`, e.g. `INVALID_CREDENTIALS`, `PASSWORD_CHANGE_REQUIRED`). */
+  readonly reason: string | undefined;
+  /** Which limit was reached, for LIMIT_EXCEEDED (`extensions.limit`, e.g. `LOGIN_THROTTLE`). */
+  readonly limit: string | undefined;
+  /** How long to wait before trying again, where the server says (`extensions.retryAfterSeconds`). */
+  readonly retryAfterSeconds: number | undefined;
 
   constructor(
     code: ApiErrorCode,
-    options?: { serverMessage?: string; fromServer?: boolean; requestId?: string; cause?: unknown },
+    options?: {
+      serverMessage?: string;
+      fromServer?: boolean;
+      requestId?: string;
+      reason?: string;
+      limit?: string;
+      retryAfterSeconds?: number;
+      cause?: unknown;
+    },
   ) {
     const serverMessage = options?.serverMessage;
     super(serverMessage ? withAdvice(serverMessage, code) : apiErrorMessage(code), { cause: options?.cause });
@@ -99,16 +113,29 @@ export class ApiError extends Error {
     this.code = code;
     this.shownCode = serverMessage || options?.fromServer ? code : undefined;
     this.requestId = options?.requestId;
+    this.reason = options?.reason;
+    this.limit = options?.limit;
+    this.retryAfterSeconds = options?.retryAfterSeconds;
   }
 }
 
 /** One entry of a GraphQL response's `errors`, as far as the web reads it. */
 export interface GraphQLErrorEntry {
   message?: unknown;
-  extensions?: { code?: unknown; requestId?: unknown } | null;
+  extensions?: {
+    code?: unknown;
+    requestId?: unknown;
+    reason?: unknown;
+    limit?: unknown;
+    retryAfterSeconds?: unknown;
+  } | null;
 }
 
 const REQUEST_ID = /^[\w.:-]{1,100}$/;
+const TOKEN = /^[A-Z][A-Z0-9_]{0,63}$/;
+
+const token = (value: unknown): string | undefined =>
+  typeof value === 'string' && TOKEN.test(value) ? value : undefined;
 
 /** Turns the first error of a GraphQL response into an `ApiError`, keeping the server's message where it is meant for users. */
 export const fromGraphQLErrors = (errors: readonly GraphQLErrorEntry[]): ApiError => {
@@ -122,7 +149,14 @@ export const fromGraphQLErrors = (errors: readonly GraphQLErrorEntry[]): ApiErro
     message.length > 0 &&
     message.length <= MAX_SERVER_MESSAGE_LENGTH;
   const requestId = first?.extensions?.requestId;
+  const retryAfter = first?.extensions?.retryAfterSeconds;
   return new ApiError(code, {
+    reason: token(first?.extensions?.reason),
+    limit: token(first?.extensions?.limit),
+    retryAfterSeconds:
+      typeof retryAfter === 'number' && Number.isFinite(retryAfter) && retryAfter >= 0
+        ? Math.ceil(retryAfter)
+        : undefined,
     serverMessage: isServerWritten ? message : undefined,
     // An internal error keeps the generic text, but its code and request id help whoever looks into it.
     fromServer: rawCode === 'INTERNAL_SERVER_ERROR',

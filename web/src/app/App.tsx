@@ -1,32 +1,70 @@
 import { CssBaseline, ThemeProvider } from '@mui/material';
-import { lazy } from 'react';
-import { BrowserRouter, Route, Routes } from 'react-router';
+import { type ComponentType, lazy } from 'react';
+import { BrowserRouter, Outlet, Route, Routes } from 'react-router';
+import { AuthProvider } from '../auth/AuthProvider.js';
+import { RequireAuth, RequireRole } from '../auth/RequireAuth.js';
 import { Layout } from './Layout.js';
 import { theme } from './theme.js';
 
 // Each page is its own chunk: filling one form never downloads the code of other pages.
-const FormListPage = lazy(() =>
-  import('../forms/FormListPage.js').then((m) => ({ default: m.FormListPage })),
-);
-const FormPage = lazy(() => import('../forms/FormPage.js').then((m) => ({ default: m.FormPage })));
-const SubmissionPage = lazy(() =>
-  import('../forms/SubmissionPage.js').then((m) => ({ default: m.SubmissionPage })),
-);
-const NotFoundPage = lazy(() => import('./NotFoundPage.js').then((m) => ({ default: m.NotFoundPage })));
+const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
+  lazy(() => load().then((m) => ({ default: m[name] })));
 
-/** Root component: theme, router and the page routes. */
+const FormListPage = page(() => import('../forms/FormListPage.js'), 'FormListPage');
+const FormPage = page(() => import('../forms/FormPage.js'), 'FormPage');
+const SubmissionPage = page(() => import('../forms/SubmissionPage.js'), 'SubmissionPage');
+const SubmissionListPage = page(() => import('../forms/SubmissionListPage.js'), 'SubmissionListPage');
+const LoginPage = page(() => import('../auth/LoginPage.js'), 'LoginPage');
+const AccountPage = page(() => import('../account/AccountPage.js'), 'AccountPage');
+const ChangePasswordPage = page(() => import('../account/ChangePasswordPage.js'), 'ChangePasswordPage');
+const AdminHomePage = page(() => import('../admin/AdminHomePage.js'), 'AdminHomePage');
+const SocialAreasPage = page(() => import('../admin/SocialAreasPage.js'), 'SocialAreasPage');
+const RegionalTeamsPage = page(() => import('../admin/RegionalTeamsPage.js'), 'RegionalTeamsPage');
+const ProvidersPage = page(() => import('../admin/ProvidersPage.js'), 'ProvidersPage');
+const OfferCategoriesPage = page(() => import('../admin/OfferCategoriesPage.js'), 'OfferCategoriesPage');
+const BudgetYearsPage = page(() => import('../admin/BudgetYearsPage.js'), 'BudgetYearsPage');
+const UsersPage = page(() => import('../admin/UsersPage.js'), 'UsersPage');
+const AuditLogPage = page(() => import('../admin/AuditLogPage.js'), 'AuditLogPage');
+const NotFoundPage = page(() => import('./NotFoundPage.js'), 'NotFoundPage');
+
+/** Root component: theme, session, router and the page routes. */
 export const App = () => (
   <ThemeProvider theme={theme}>
     <CssBaseline />
-    <BrowserRouter>
-      <Routes>
-        <Route element={<Layout />}>
-          <Route index element={<FormListPage />} />
-          <Route path="forms/:key" element={<FormPage />} />
-          <Route path="submissions/:id" element={<SubmissionPage />} />
-          <Route path="*" element={<NotFoundPage />} />
-        </Route>
-      </Routes>
-    </BrowserRouter>
+    <AuthProvider>
+      <BrowserRouter>
+        <Routes>
+          <Route element={<Layout />}>
+            <Route path="anmelden" element={<LoginPage />} />
+            <Route element={<RequireAuth />}>
+              <Route index element={<FormListPage />} />
+              <Route path="forms/:key" element={<FormPage />} />
+              <Route path="submissions/:id" element={<SubmissionPage />} />
+              <Route path="einreichungen" element={<SubmissionListPage />} />
+              <Route path="konto" element={<AccountPage />} />
+              <Route path="passwort-aendern" element={<ChangePasswordPage />} />
+              <Route
+                path="verwaltung"
+                element={
+                  <RequireRole roles={['ADMIN']}>
+                    <Outlet />
+                  </RequireRole>
+                }
+              >
+                <Route index element={<AdminHomePage />} />
+                <Route path="sozialraeume" element={<SocialAreasPage />} />
+                <Route path="regionalteams" element={<RegionalTeamsPage />} />
+                <Route path="traeger" element={<ProvidersPage />} />
+                <Route path="angebotsarten" element={<OfferCategoriesPage />} />
+                <Route path="haushaltsjahre" element={<BudgetYearsPage />} />
+                <Route path="benutzer" element={<UsersPage />} />
+                <Route path="protokoll" element={<AuditLogPage />} />
+              </Route>
+              <Route path="*" element={<NotFoundPage />} />
+            </Route>
+          </Route>
+        </Routes>
+      </BrowserRouter>
+    </AuthProvider>
   </ThemeProvider>
 );

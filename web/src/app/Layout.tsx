@@ -1,6 +1,9 @@
-import { AppBar, Box, Container, Link, Toolbar, Typography } from '@mui/material';
-import { Suspense } from 'react';
+import LogoutIcon from '@mui/icons-material/Logout';
+import { AppBar, Box, Button, Container, Link, Toolbar, Typography } from '@mui/material';
+import { Suspense, useState } from 'react';
 import { Outlet, NavLink as RouterNavLink } from 'react-router';
+import { type CurrentUser, useAuth } from '../auth/AuthProvider.js';
+import { navigationFor } from './navigation.js';
 import { PageLoading } from './PageLoading.js';
 
 const MAIN_ID = 'inhalt';
@@ -19,6 +22,70 @@ const skipLinkSx = {
   '&:focus': { top: 8 },
 } as const;
 
+const navLinkSx = {
+  fontWeight: 500,
+  '&.active': { textDecorationThickness: '3px' },
+  '&:focus-visible': { outline: '3px solid #fff', outlineOffset: '2px' },
+} as const;
+
+/** The navigation and the user's name, account and sign-out; nothing before sign-in. */
+const SessionNavigation = () => {
+  const { session } = useAuth();
+  if (session.status !== 'signed-in' || session.user.mustChangePassword) return null;
+  return (
+    <>
+      <MainNavigation user={session.user} />
+      <UserMenu user={session.user} />
+    </>
+  );
+};
+
+const MainNavigation = ({ user }: { user: CurrentUser }) => (
+  <Box component="nav" aria-label="Hauptnavigation" sx={{ flex: 1 }}>
+    <Box component="ul" sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, listStyle: 'none', m: 0, p: 0 }}>
+      {navigationFor(user.roles).map((item) => (
+        <li key={item.to}>
+          <Link component={RouterNavLink} to={item.to} end={item.end} color="inherit" sx={navLinkSx}>
+            {item.label}
+          </Link>
+        </li>
+      ))}
+    </Box>
+  </Box>
+);
+
+const UserMenu = ({ user }: { user: CurrentUser }) => {
+  const { signOut } = useAuth();
+  const [busy, setBusy] = useState(false);
+  const onSignOut = () => {
+    setBusy(true);
+    // The sign-in page follows once the session is gone (see RequireAuth); if the server cannot be
+    // reached, the browser still forgets the user.
+    signOut().catch(() => setBusy(false));
+  };
+  return (
+    <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, flexWrap: 'wrap' }}>
+      <Typography component="p" variant="body2" data-testid="signed-in-user">
+        Angemeldet als <strong>{user.displayName}</strong>
+      </Typography>
+      <Link component={RouterNavLink} to="/konto" color="inherit" sx={navLinkSx}>
+        Mein Konto
+      </Link>
+      <Button
+        color="inherit"
+        variant="outlined"
+        size="small"
+        startIcon={<LogoutIcon aria-hidden="true" />}
+        onClick={onSignOut}
+        disabled={busy}
+        sx={{ '&.Mui-focusVisible': { outline: '3px solid #fff', outlineOffset: '2px' } }}
+      >
+        Abmelden
+      </Button>
+    </Box>
+  );
+};
+
 /** Page frame: skip link, banner with navigation, main content, footer. */
 export const Layout = () => (
   <Box sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column' }}>
@@ -35,25 +102,7 @@ export const Layout = () => (
             Landkreis Verden · Fachdienst Jugend und Familie
           </Typography>
         </Box>
-        <Box component="nav" aria-label="Hauptnavigation">
-          <Box component="ul" sx={{ display: 'flex', gap: 2, listStyle: 'none', m: 0, p: 0 }}>
-            <li>
-              <Link
-                component={RouterNavLink}
-                to="/"
-                end
-                color="inherit"
-                sx={{
-                  fontWeight: 500,
-                  '&.active': { textDecorationThickness: '3px' },
-                  '&:focus-visible': { outline: '3px solid #fff', outlineOffset: '2px' },
-                }}
-              >
-                Formulare
-              </Link>
-            </li>
-          </Box>
-        </Box>
+        <SessionNavigation />
       </Toolbar>
     </AppBar>
     <Container

@@ -10,7 +10,7 @@ import { formsQuery } from './api.js';
 
 type FormSummary = FormsQuery['forms'][number];
 
-/** Start page: every form with its published version, each linking to the form. */
+/** Start page: the forms the caller may submit (the server says which), each linking to its published version. */
 export const FormListPage = () => {
   useDocumentTitle('Formulare');
   const query = useQuery(formsQuery);
@@ -24,14 +24,20 @@ export const FormListPage = () => {
       </Typography>
       {query.status === 'loading' && <PageLoading label="Formulare werden geladen …" />}
       {query.status === 'error' && <ErrorState error={query.error} onRetry={query.reload} />}
-      {query.status === 'success' && <FormList forms={query.data.forms} />}
+      {query.status === 'success' && (
+        <FormList forms={query.data.forms.filter((form) => form.viewerCan.submit)} />
+      )}
     </>
   );
 };
 
 const FormList = ({ forms }: { forms: FormSummary[] }) => {
   if (forms.length === 0) {
-    return <Typography role="status">Derzeit sind keine Formulare verfügbar.</Typography>;
+    return (
+      <Typography role="status">
+        Derzeit gibt es keine Formulare, die Sie mit Ihrer Rolle ausfüllen können.
+      </Typography>
+    );
   }
   return (
     <Stack component="ul" spacing={2} sx={{ listStyle: 'none', p: 0, m: 0 }} data-testid="form-list">

@@ -64,6 +64,20 @@ export const FormPage = () => {
     );
   }
 
+  if (!form.viewerCan.submit) {
+    return (
+      <>
+        <PageHeading>{form.title}</PageHeading>
+        <Alert severity="info" sx={{ mb: 2 }}>
+          Dieses Formular können Sie mit Ihrer Rolle nicht ausfüllen.
+        </Alert>
+        <Link component={RouterLink} to="/">
+          Zur Übersicht der Formulare
+        </Link>
+      </>
+    );
+  }
+
   const onOutdated = (fill: CarriedOverFill) => {
     setCarriedOver(fill);
     query.reload();

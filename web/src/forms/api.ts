@@ -24,6 +24,9 @@ export const formsQuery = graphql(`
       key
       title
       description
+      viewerCan {
+        submit
+      }
       published {
         id
         number
@@ -38,6 +41,9 @@ export const formQuery = graphql(`
       key
       title
       description
+      viewerCan {
+        submit
+      }
       published {
         ...RenderableFormVersion
       }
@@ -56,6 +62,20 @@ export const submissionQuery = graphql(`
       data
       formVersion {
         ...RenderableFormVersion
+      }
+    }
+  }
+`);
+
+export const submissionsQuery = graphql(`
+  query Submissions($formKey: String!) {
+    submissions(formKey: $formKey) {
+      id
+      formKey
+      createdAt
+      provider {
+        id
+        name
       }
     }
   }

@@ -14,17 +14,77 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query AdminSocialAreas($includeInactive: Boolean!) {\n    socialAreas(includeInactive: $includeInactive) {\n      id\n      name\n      active\n      revision\n      regionalTeam {\n        id\n        name\n      }\n      viewerCan {\n        update\n      }\n    }\n    regionalTeams(includeInactive: true) {\n      id\n      name\n      active\n    }\n  }\n": typeof types.AdminSocialAreasDocument,
+    "\n  mutation CreateSocialArea($input: CreateSocialAreaInput!) {\n    createSocialArea(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateSocialAreaDocument,
+    "\n  mutation UpdateSocialArea($input: UpdateSocialAreaInput!) {\n    updateSocialArea(input: $input) {\n      id\n      revision\n    }\n  }\n": typeof types.UpdateSocialAreaDocument,
+    "\n  query AdminRegionalTeams($includeInactive: Boolean!) {\n    regionalTeams(includeInactive: $includeInactive) {\n      id\n      name\n      active\n      revision\n      socialAreas {\n        id\n        name\n      }\n      viewerCan {\n        update\n      }\n    }\n  }\n": typeof types.AdminRegionalTeamsDocument,
+    "\n  mutation CreateRegionalTeam($input: CreateRegionalTeamInput!) {\n    createRegionalTeam(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateRegionalTeamDocument,
+    "\n  mutation UpdateRegionalTeam($input: UpdateRegionalTeamInput!) {\n    updateRegionalTeam(input: $input) {\n      id\n      revision\n    }\n  }\n": typeof types.UpdateRegionalTeamDocument,
+    "\n  query AdminProviders($includeInactive: Boolean!) {\n    providers(includeInactive: $includeInactive) {\n      id\n      name\n      street\n      postalCode\n      city\n      contactName\n      contactEmail\n      contactPhone\n      active\n      revision\n      viewerCan {\n        update\n      }\n    }\n  }\n": typeof types.AdminProvidersDocument,
+    "\n  mutation CreateProvider($input: CreateProviderInput!) {\n    createProvider(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateProviderDocument,
+    "\n  mutation UpdateProvider($input: UpdateProviderInput!) {\n    updateProvider(input: $input) {\n      id\n      revision\n    }\n  }\n": typeof types.UpdateProviderDocument,
+    "\n  query AdminOfferCategories($includeInactive: Boolean!) {\n    offerCategories(includeInactive: $includeInactive) {\n      id\n      name\n      description\n      financingKind\n      active\n      revision\n      viewerCan {\n        update\n      }\n    }\n  }\n": typeof types.AdminOfferCategoriesDocument,
+    "\n  mutation CreateOfferCategory($input: CreateOfferCategoryInput!) {\n    createOfferCategory(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateOfferCategoryDocument,
+    "\n  mutation UpdateOfferCategory($input: UpdateOfferCategoryInput!) {\n    updateOfferCategory(input: $input) {\n      id\n      revision\n    }\n  }\n": typeof types.UpdateOfferCategoryDocument,
+    "\n  query AdminBudgetYears($includeInactive: Boolean!) {\n    budgetYears(includeInactive: $includeInactive) {\n      id\n      year\n      startsOn\n      endsOn\n      closed\n      revision\n      viewerCan {\n        update\n      }\n    }\n  }\n": typeof types.AdminBudgetYearsDocument,
+    "\n  mutation CreateBudgetYear($input: CreateBudgetYearInput!) {\n    createBudgetYear(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateBudgetYearDocument,
+    "\n  mutation UpdateBudgetYear($input: UpdateBudgetYearInput!) {\n    updateBudgetYear(input: $input) {\n      id\n      revision\n    }\n  }\n": typeof types.UpdateBudgetYearDocument,
+    "\n  query AuditEvents($filter: AuditEventFilter, $first: Int, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      nodes {\n        id\n        occurredAt\n        requestId\n        userId\n        userName\n        role\n        operation\n        entityType\n        entityId\n        outcome\n        details\n        justification\n      }\n      totalCount\n      endCursor\n      hasNextPage\n    }\n  }\n": typeof types.AuditEventsDocument,
+    "\n  query AuditUsers {\n    users {\n      id\n      displayName\n      email\n    }\n  }\n": typeof types.AuditUsersDocument,
+    "\n  fragment AdminUser on User {\n    id\n    email\n    displayName\n    roles\n    active\n    mustChangePassword\n    revision\n    createdAt\n    provider {\n      id\n      name\n    }\n    regionalTeam {\n      id\n      name\n    }\n    socialAreas {\n      id\n      name\n    }\n    viewerCan {\n      update\n      resetPassword\n      deactivate\n      reactivate\n    }\n  }\n": typeof types.AdminUserFragmentDoc,
+    "\n  query AdminUsers {\n    users {\n      ...AdminUser\n    }\n    providers(includeInactive: true) {\n      id\n      name\n      active\n    }\n    regionalTeams(includeInactive: true) {\n      id\n      name\n      active\n    }\n    socialAreas(includeInactive: true) {\n      id\n      name\n      active\n    }\n  }\n": typeof types.AdminUsersDocument,
+    "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      user {\n        ...AdminUser\n      }\n      initialPassword\n    }\n  }\n": typeof types.CreateUserDocument,
+    "\n  mutation UpdateUser($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      ...AdminUser\n    }\n  }\n": typeof types.UpdateUserDocument,
+    "\n  mutation ResetPassword($id: UUID!) {\n    resetPassword(id: $id) {\n      user {\n        ...AdminUser\n      }\n      initialPassword\n    }\n  }\n": typeof types.ResetPasswordDocument,
+    "\n  mutation DeactivateUser($id: UUID!) {\n    deactivateUser(id: $id) {\n      ...AdminUser\n    }\n  }\n": typeof types.DeactivateUserDocument,
+    "\n  mutation ReactivateUser($id: UUID!) {\n    reactivateUser(id: $id) {\n      ...AdminUser\n    }\n  }\n": typeof types.ReactivateUserDocument,
+    "\n  fragment CurrentUser on User {\n    id\n    email\n    displayName\n    roles\n    mustChangePassword\n    provider {\n      id\n      name\n    }\n    regionalTeam {\n      id\n      name\n    }\n    socialAreas {\n      id\n      name\n    }\n  }\n": typeof types.CurrentUserFragmentDoc,
+    "\n  query Me {\n    me {\n      ...CurrentUser\n    }\n  }\n": typeof types.MeDocument,
+    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      ...CurrentUser\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
+    "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      ...CurrentUser\n    }\n  }\n": typeof types.ChangePasswordDocument,
     "\n  fragment RenderableFormVersion on FormVersion {\n    id\n    formKey\n    number\n    title\n    description\n    schema\n    uischema\n    sampleData\n  }\n": typeof types.RenderableFormVersionFragmentDoc,
-    "\n  query Forms {\n    forms {\n      key\n      title\n      description\n      published {\n        id\n        number\n      }\n    }\n  }\n": typeof types.FormsDocument,
-    "\n  query Form($key: String!) {\n    form(key: $key) {\n      key\n      title\n      description\n      published {\n        ...RenderableFormVersion\n      }\n    }\n  }\n": typeof types.FormDocument,
+    "\n  query Forms {\n    forms {\n      key\n      title\n      description\n      viewerCan {\n        submit\n      }\n      published {\n        id\n        number\n      }\n    }\n  }\n": typeof types.FormsDocument,
+    "\n  query Form($key: String!) {\n    form(key: $key) {\n      key\n      title\n      description\n      viewerCan {\n        submit\n      }\n      published {\n        ...RenderableFormVersion\n      }\n    }\n  }\n": typeof types.FormDocument,
     "\n  query Submission($id: UUID!) {\n    submission(id: $id) {\n      id\n      formKey\n      clientSubmissionId\n      createdAt\n      createdBy\n      data\n      formVersion {\n        ...RenderableFormVersion\n      }\n    }\n  }\n": typeof types.SubmissionDocument,
+    "\n  query Submissions($formKey: String!) {\n    submissions(formKey: $formKey) {\n      id\n      formKey\n      createdAt\n      provider {\n        id\n        name\n      }\n    }\n  }\n": typeof types.SubmissionsDocument,
     "\n  mutation SubmitForm($formKey: String!, $data: JSON!, $clientSubmissionId: ID!, $formVersionId: UUID) {\n    submitForm(\n      formKey: $formKey\n      data: $data\n      clientSubmissionId: $clientSubmissionId\n      formVersionId: $formVersionId\n    ) {\n      submission {\n        id\n      }\n      errors {\n        path\n        message\n      }\n      errorCount\n    }\n  }\n": typeof types.SubmitFormDocument,
 };
 const documents: Documents = {
+    "\n  query AdminSocialAreas($includeInactive: Boolean!) {\n    socialAreas(includeInactive: $includeInactive) {\n      id\n      name\n      active\n      revision\n      regionalTeam {\n        id\n        name\n      }\n      viewerCan {\n        update\n      }\n    }\n    regionalTeams(includeInactive: true) {\n      id\n      name\n      active\n    }\n  }\n": types.AdminSocialAreasDocument,
+    "\n  mutation CreateSocialArea($input: CreateSocialAreaInput!) {\n    createSocialArea(input: $input) {\n      id\n    }\n  }\n": types.CreateSocialAreaDocument,
+    "\n  mutation UpdateSocialArea($input: UpdateSocialAreaInput!) {\n    updateSocialArea(input: $input) {\n      id\n      revision\n    }\n  }\n": types.UpdateSocialAreaDocument,
+    "\n  query AdminRegionalTeams($includeInactive: Boolean!) {\n    regionalTeams(includeInactive: $includeInactive) {\n      id\n      name\n      active\n      revision\n      socialAreas {\n        id\n        name\n      }\n      viewerCan {\n        update\n      }\n    }\n  }\n": types.AdminRegionalTeamsDocument,
+    "\n  mutation CreateRegionalTeam($input: CreateRegionalTeamInput!) {\n    createRegionalTeam(input: $input) {\n      id\n    }\n  }\n": types.CreateRegionalTeamDocument,
+    "\n  mutation UpdateRegionalTeam($input: UpdateRegionalTeamInput!) {\n    updateRegionalTeam(input: $input) {\n      id\n      revision\n    }\n  }\n": types.UpdateRegionalTeamDocument,
+    "\n  query AdminProviders($includeInactive: Boolean!) {\n    providers(includeInactive: $includeInactive) {\n      id\n      name\n      street\n      postalCode\n      city\n      contactName\n      contactEmail\n      contactPhone\n      active\n      revision\n      viewerCan {\n        update\n      }\n    }\n  }\n": types.AdminProvidersDocument,
+    "\n  mutation CreateProvider($input: CreateProviderInput!) {\n    createProvider(input: $input) {\n      id\n    }\n  }\n": types.CreateProviderDocument,
+    "\n  mutation UpdateProvider($input: UpdateProviderInput!) {\n    updateProvider(input: $input) {\n      id\n      revision\n    }\n  }\n": types.UpdateProviderDocument,
+    "\n  query AdminOfferCategories($includeInactive: Boolean!) {\n    offerCategories(includeInactive: $includeInactive) {\n      id\n      name\n      description\n      financingKind\n      active\n      revision\n      viewerCan {\n        update\n      }\n    }\n  }\n": types.AdminOfferCategoriesDocument,
+    "\n  mutation CreateOfferCategory($input: CreateOfferCategoryInput!) {\n    createOfferCategory(input: $input) {\n      id\n    }\n  }\n": types.CreateOfferCategoryDocument,
+    "\n  mutation UpdateOfferCategory($input: UpdateOfferCategoryInput!) {\n    updateOfferCategory(input: $input) {\n      id\n      revision\n    }\n  }\n": types.UpdateOfferCategoryDocument,
+    "\n  query AdminBudgetYears($includeInactive: Boolean!) {\n    budgetYears(includeInactive: $includeInactive) {\n      id\n      year\n      startsOn\n      endsOn\n      closed\n      revision\n      viewerCan {\n        update\n      }\n    }\n  }\n": types.AdminBudgetYearsDocument,
+    "\n  mutation CreateBudgetYear($input: CreateBudgetYearInput!) {\n    createBudgetYear(input: $input) {\n      id\n    }\n  }\n": types.CreateBudgetYearDocument,
+    "\n  mutation UpdateBudgetYear($input: UpdateBudgetYearInput!) {\n    updateBudgetYear(input: $input) {\n      id\n      revision\n    }\n  }\n": types.UpdateBudgetYearDocument,
+    "\n  query AuditEvents($filter: AuditEventFilter, $first: Int, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      nodes {\n        id\n        occurredAt\n        requestId\n        userId\n        userName\n        role\n        operation\n        entityType\n        entityId\n        outcome\n        details\n        justification\n      }\n      totalCount\n      endCursor\n      hasNextPage\n    }\n  }\n": types.AuditEventsDocument,
+    "\n  query AuditUsers {\n    users {\n      id\n      displayName\n      email\n    }\n  }\n": types.AuditUsersDocument,
+    "\n  fragment AdminUser on User {\n    id\n    email\n    displayName\n    roles\n    active\n    mustChangePassword\n    revision\n    createdAt\n    provider {\n      id\n      name\n    }\n    regionalTeam {\n      id\n      name\n    }\n    socialAreas {\n      id\n      name\n    }\n    viewerCan {\n      update\n      resetPassword\n      deactivate\n      reactivate\n    }\n  }\n": types.AdminUserFragmentDoc,
+    "\n  query AdminUsers {\n    users {\n      ...AdminUser\n    }\n    providers(includeInactive: true) {\n      id\n      name\n      active\n    }\n    regionalTeams(includeInactive: true) {\n      id\n      name\n      active\n    }\n    socialAreas(includeInactive: true) {\n      id\n      name\n      active\n    }\n  }\n": types.AdminUsersDocument,
+    "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      user {\n        ...AdminUser\n      }\n      initialPassword\n    }\n  }\n": types.CreateUserDocument,
+    "\n  mutation UpdateUser($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      ...AdminUser\n    }\n  }\n": types.UpdateUserDocument,
+    "\n  mutation ResetPassword($id: UUID!) {\n    resetPassword(id: $id) {\n      user {\n        ...AdminUser\n      }\n      initialPassword\n    }\n  }\n": types.ResetPasswordDocument,
+    "\n  mutation DeactivateUser($id: UUID!) {\n    deactivateUser(id: $id) {\n      ...AdminUser\n    }\n  }\n": types.DeactivateUserDocument,
+    "\n  mutation ReactivateUser($id: UUID!) {\n    reactivateUser(id: $id) {\n      ...AdminUser\n    }\n  }\n": types.ReactivateUserDocument,
+    "\n  fragment CurrentUser on User {\n    id\n    email\n    displayName\n    roles\n    mustChangePassword\n    provider {\n      id\n      name\n    }\n    regionalTeam {\n      id\n      name\n    }\n    socialAreas {\n      id\n      name\n    }\n  }\n": types.CurrentUserFragmentDoc,
+    "\n  query Me {\n    me {\n      ...CurrentUser\n    }\n  }\n": types.MeDocument,
+    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      ...CurrentUser\n    }\n  }\n": types.LoginDocument,
+    "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
+    "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      ...CurrentUser\n    }\n  }\n": types.ChangePasswordDocument,
     "\n  fragment RenderableFormVersion on FormVersion {\n    id\n    formKey\n    number\n    title\n    description\n    schema\n    uischema\n    sampleData\n  }\n": types.RenderableFormVersionFragmentDoc,
-    "\n  query Forms {\n    forms {\n      key\n      title\n      description\n      published {\n        id\n        number\n      }\n    }\n  }\n": types.FormsDocument,
-    "\n  query Form($key: String!) {\n    form(key: $key) {\n      key\n      title\n      description\n      published {\n        ...RenderableFormVersion\n      }\n    }\n  }\n": types.FormDocument,
+    "\n  query Forms {\n    forms {\n      key\n      title\n      description\n      viewerCan {\n        submit\n      }\n      published {\n        id\n        number\n      }\n    }\n  }\n": types.FormsDocument,
+    "\n  query Form($key: String!) {\n    form(key: $key) {\n      key\n      title\n      description\n      viewerCan {\n        submit\n      }\n      published {\n        ...RenderableFormVersion\n      }\n    }\n  }\n": types.FormDocument,
     "\n  query Submission($id: UUID!) {\n    submission(id: $id) {\n      id\n      formKey\n      clientSubmissionId\n      createdAt\n      createdBy\n      data\n      formVersion {\n        ...RenderableFormVersion\n      }\n    }\n  }\n": types.SubmissionDocument,
+    "\n  query Submissions($formKey: String!) {\n    submissions(formKey: $formKey) {\n      id\n      formKey\n      createdAt\n      provider {\n        id\n        name\n      }\n    }\n  }\n": types.SubmissionsDocument,
     "\n  mutation SubmitForm($formKey: String!, $data: JSON!, $clientSubmissionId: ID!, $formVersionId: UUID) {\n    submitForm(\n      formKey: $formKey\n      data: $data\n      clientSubmissionId: $clientSubmissionId\n      formVersionId: $formVersionId\n    ) {\n      submission {\n        id\n      }\n      errors {\n        path\n        message\n      }\n      errorCount\n    }\n  }\n": types.SubmitFormDocument,
 };
 
@@ -45,19 +105,139 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query AdminSocialAreas($includeInactive: Boolean!) {\n    socialAreas(includeInactive: $includeInactive) {\n      id\n      name\n      active\n      revision\n      regionalTeam {\n        id\n        name\n      }\n      viewerCan {\n        update\n      }\n    }\n    regionalTeams(includeInactive: true) {\n      id\n      name\n      active\n    }\n  }\n"): (typeof documents)["\n  query AdminSocialAreas($includeInactive: Boolean!) {\n    socialAreas(includeInactive: $includeInactive) {\n      id\n      name\n      active\n      revision\n      regionalTeam {\n        id\n        name\n      }\n      viewerCan {\n        update\n      }\n    }\n    regionalTeams(includeInactive: true) {\n      id\n      name\n      active\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateSocialArea($input: CreateSocialAreaInput!) {\n    createSocialArea(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CreateSocialArea($input: CreateSocialAreaInput!) {\n    createSocialArea(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateSocialArea($input: UpdateSocialAreaInput!) {\n    updateSocialArea(input: $input) {\n      id\n      revision\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateSocialArea($input: UpdateSocialAreaInput!) {\n    updateSocialArea(input: $input) {\n      id\n      revision\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminRegionalTeams($includeInactive: Boolean!) {\n    regionalTeams(includeInactive: $includeInactive) {\n      id\n      name\n      active\n      revision\n      socialAreas {\n        id\n        name\n      }\n      viewerCan {\n        update\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminRegionalTeams($includeInactive: Boolean!) {\n    regionalTeams(includeInactive: $includeInactive) {\n      id\n      name\n      active\n      revision\n      socialAreas {\n        id\n        name\n      }\n      viewerCan {\n        update\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateRegionalTeam($input: CreateRegionalTeamInput!) {\n    createRegionalTeam(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CreateRegionalTeam($input: CreateRegionalTeamInput!) {\n    createRegionalTeam(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateRegionalTeam($input: UpdateRegionalTeamInput!) {\n    updateRegionalTeam(input: $input) {\n      id\n      revision\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateRegionalTeam($input: UpdateRegionalTeamInput!) {\n    updateRegionalTeam(input: $input) {\n      id\n      revision\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminProviders($includeInactive: Boolean!) {\n    providers(includeInactive: $includeInactive) {\n      id\n      name\n      street\n      postalCode\n      city\n      contactName\n      contactEmail\n      contactPhone\n      active\n      revision\n      viewerCan {\n        update\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminProviders($includeInactive: Boolean!) {\n    providers(includeInactive: $includeInactive) {\n      id\n      name\n      street\n      postalCode\n      city\n      contactName\n      contactEmail\n      contactPhone\n      active\n      revision\n      viewerCan {\n        update\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateProvider($input: CreateProviderInput!) {\n    createProvider(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CreateProvider($input: CreateProviderInput!) {\n    createProvider(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateProvider($input: UpdateProviderInput!) {\n    updateProvider(input: $input) {\n      id\n      revision\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateProvider($input: UpdateProviderInput!) {\n    updateProvider(input: $input) {\n      id\n      revision\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminOfferCategories($includeInactive: Boolean!) {\n    offerCategories(includeInactive: $includeInactive) {\n      id\n      name\n      description\n      financingKind\n      active\n      revision\n      viewerCan {\n        update\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminOfferCategories($includeInactive: Boolean!) {\n    offerCategories(includeInactive: $includeInactive) {\n      id\n      name\n      description\n      financingKind\n      active\n      revision\n      viewerCan {\n        update\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateOfferCategory($input: CreateOfferCategoryInput!) {\n    createOfferCategory(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CreateOfferCategory($input: CreateOfferCategoryInput!) {\n    createOfferCategory(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateOfferCategory($input: UpdateOfferCategoryInput!) {\n    updateOfferCategory(input: $input) {\n      id\n      revision\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateOfferCategory($input: UpdateOfferCategoryInput!) {\n    updateOfferCategory(input: $input) {\n      id\n      revision\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminBudgetYears($includeInactive: Boolean!) {\n    budgetYears(includeInactive: $includeInactive) {\n      id\n      year\n      startsOn\n      endsOn\n      closed\n      revision\n      viewerCan {\n        update\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminBudgetYears($includeInactive: Boolean!) {\n    budgetYears(includeInactive: $includeInactive) {\n      id\n      year\n      startsOn\n      endsOn\n      closed\n      revision\n      viewerCan {\n        update\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateBudgetYear($input: CreateBudgetYearInput!) {\n    createBudgetYear(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CreateBudgetYear($input: CreateBudgetYearInput!) {\n    createBudgetYear(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateBudgetYear($input: UpdateBudgetYearInput!) {\n    updateBudgetYear(input: $input) {\n      id\n      revision\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateBudgetYear($input: UpdateBudgetYearInput!) {\n    updateBudgetYear(input: $input) {\n      id\n      revision\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditEvents($filter: AuditEventFilter, $first: Int, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      nodes {\n        id\n        occurredAt\n        requestId\n        userId\n        userName\n        role\n        operation\n        entityType\n        entityId\n        outcome\n        details\n        justification\n      }\n      totalCount\n      endCursor\n      hasNextPage\n    }\n  }\n"): (typeof documents)["\n  query AuditEvents($filter: AuditEventFilter, $first: Int, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      nodes {\n        id\n        occurredAt\n        requestId\n        userId\n        userName\n        role\n        operation\n        entityType\n        entityId\n        outcome\n        details\n        justification\n      }\n      totalCount\n      endCursor\n      hasNextPage\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditUsers {\n    users {\n      id\n      displayName\n      email\n    }\n  }\n"): (typeof documents)["\n  query AuditUsers {\n    users {\n      id\n      displayName\n      email\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdminUser on User {\n    id\n    email\n    displayName\n    roles\n    active\n    mustChangePassword\n    revision\n    createdAt\n    provider {\n      id\n      name\n    }\n    regionalTeam {\n      id\n      name\n    }\n    socialAreas {\n      id\n      name\n    }\n    viewerCan {\n      update\n      resetPassword\n      deactivate\n      reactivate\n    }\n  }\n"): (typeof documents)["\n  fragment AdminUser on User {\n    id\n    email\n    displayName\n    roles\n    active\n    mustChangePassword\n    revision\n    createdAt\n    provider {\n      id\n      name\n    }\n    regionalTeam {\n      id\n      name\n    }\n    socialAreas {\n      id\n      name\n    }\n    viewerCan {\n      update\n      resetPassword\n      deactivate\n      reactivate\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminUsers {\n    users {\n      ...AdminUser\n    }\n    providers(includeInactive: true) {\n      id\n      name\n      active\n    }\n    regionalTeams(includeInactive: true) {\n      id\n      name\n      active\n    }\n    socialAreas(includeInactive: true) {\n      id\n      name\n      active\n    }\n  }\n"): (typeof documents)["\n  query AdminUsers {\n    users {\n      ...AdminUser\n    }\n    providers(includeInactive: true) {\n      id\n      name\n      active\n    }\n    regionalTeams(includeInactive: true) {\n      id\n      name\n      active\n    }\n    socialAreas(includeInactive: true) {\n      id\n      name\n      active\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      user {\n        ...AdminUser\n      }\n      initialPassword\n    }\n  }\n"): (typeof documents)["\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      user {\n        ...AdminUser\n      }\n      initialPassword\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateUser($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      ...AdminUser\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateUser($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      ...AdminUser\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetPassword($id: UUID!) {\n    resetPassword(id: $id) {\n      user {\n        ...AdminUser\n      }\n      initialPassword\n    }\n  }\n"): (typeof documents)["\n  mutation ResetPassword($id: UUID!) {\n    resetPassword(id: $id) {\n      user {\n        ...AdminUser\n      }\n      initialPassword\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeactivateUser($id: UUID!) {\n    deactivateUser(id: $id) {\n      ...AdminUser\n    }\n  }\n"): (typeof documents)["\n  mutation DeactivateUser($id: UUID!) {\n    deactivateUser(id: $id) {\n      ...AdminUser\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReactivateUser($id: UUID!) {\n    reactivateUser(id: $id) {\n      ...AdminUser\n    }\n  }\n"): (typeof documents)["\n  mutation ReactivateUser($id: UUID!) {\n    reactivateUser(id: $id) {\n      ...AdminUser\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CurrentUser on User {\n    id\n    email\n    displayName\n    roles\n    mustChangePassword\n    provider {\n      id\n      name\n    }\n    regionalTeam {\n      id\n      name\n    }\n    socialAreas {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment CurrentUser on User {\n    id\n    email\n    displayName\n    roles\n    mustChangePassword\n    provider {\n      id\n      name\n    }\n    regionalTeam {\n      id\n      name\n    }\n    socialAreas {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Me {\n    me {\n      ...CurrentUser\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      ...CurrentUser\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      ...CurrentUser\n    }\n  }\n"): (typeof documents)["\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      ...CurrentUser\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): (typeof documents)["\n  mutation Logout {\n    logout\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      ...CurrentUser\n    }\n  }\n"): (typeof documents)["\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      ...CurrentUser\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment RenderableFormVersion on FormVersion {\n    id\n    formKey\n    number\n    title\n    description\n    schema\n    uischema\n    sampleData\n  }\n"): (typeof documents)["\n  fragment RenderableFormVersion on FormVersion {\n    id\n    formKey\n    number\n    title\n    description\n    schema\n    uischema\n    sampleData\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Forms {\n    forms {\n      key\n      title\n      description\n      published {\n        id\n        number\n      }\n    }\n  }\n"): (typeof documents)["\n  query Forms {\n    forms {\n      key\n      title\n      description\n      published {\n        id\n        number\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query Forms {\n    forms {\n      key\n      title\n      description\n      viewerCan {\n        submit\n      }\n      published {\n        id\n        number\n      }\n    }\n  }\n"): (typeof documents)["\n  query Forms {\n    forms {\n      key\n      title\n      description\n      viewerCan {\n        submit\n      }\n      published {\n        id\n        number\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Form($key: String!) {\n    form(key: $key) {\n      key\n      title\n      description\n      published {\n        ...RenderableFormVersion\n      }\n    }\n  }\n"): (typeof documents)["\n  query Form($key: String!) {\n    form(key: $key) {\n      key\n      title\n      description\n      published {\n        ...RenderableFormVersion\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query Form($key: String!) {\n    form(key: $key) {\n      key\n      title\n      description\n      viewerCan {\n        submit\n      }\n      published {\n        ...RenderableFormVersion\n      }\n    }\n  }\n"): (typeof documents)["\n  query Form($key: String!) {\n    form(key: $key) {\n      key\n      title\n      description\n      viewerCan {\n        submit\n      }\n      published {\n        ...RenderableFormVersion\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Submission($id: UUID!) {\n    submission(id: $id) {\n      id\n      formKey\n      clientSubmissionId\n      createdAt\n      createdBy\n      data\n      formVersion {\n        ...RenderableFormVersion\n      }\n    }\n  }\n"): (typeof documents)["\n  query Submission($id: UUID!) {\n    submission(id: $id) {\n      id\n      formKey\n      clientSubmissionId\n      createdAt\n      createdBy\n      data\n      formVersion {\n        ...RenderableFormVersion\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Submissions($formKey: String!) {\n    submissions(formKey: $formKey) {\n      id\n      formKey\n      createdAt\n      provider {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query Submissions($formKey: String!) {\n    submissions(formKey: $formKey) {\n      id\n      formKey\n      createdAt\n      provider {\n        id\n        name\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,0 +1,284 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  apiSession,
+  browserAvailable,
+  DEMO_ADMIN,
+  demoUser,
+  type E2eEnvironment,
+  fieldLabel,
+  startE2eEnvironment,
+  wcagViolations,
+} from '../support/e2e.js';
+
+/** Moves the focus with Tab (or Shift+Tab) until it is on `target`: the way a keyboard user gets there. */
+async function tabTo(
+  page: Page,
+  target: Locator,
+  key: 'Tab' | 'Shift+Tab' = 'Tab',
+  max = 250,
+): Promise<void> {
+  await target.waitFor();
+  for (let step = 0; step < max; step++) {
+    if (await target.evaluate((element) => element === element.ownerDocument.activeElement)) return;
+    await page.keyboard.press(key);
+  }
+  throw new Error(`${String(target)} was not reached with ${key}`);
+}
+
+/** Tabs to a field and types into it. */
+async function typeInto(page: Page, field: Locator, text: string): Promise<void> {
+  await tabTo(page, field);
+  await page.keyboard.type(text);
+}
+
+/** Tabs to a button or link and activates it with Enter. */
+async function activate(page: Page, target: Locator, key: 'Tab' | 'Shift+Tab' = 'Tab'): Promise<void> {
+  await tabTo(page, target, key);
+  await page.keyboard.press('Enter');
+}
+
+const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
+const nav = (page: Page) => page.getByRole('navigation', { name: 'Hauptnavigation' });
+
+const FORM_KEY = 'offer-description';
+const { sampleData } = JSON.parse(readFileSync(`form-definitions/${FORM_KEY}.json`, 'utf8'));
+
+const SUBMIT = /* GraphQL */ `
+  mutation ($formKey: String!, $data: JSON!, $clientSubmissionId: ID!) {
+    submitForm(formKey: $formKey, data: $data, clientSubmissionId: $clientSubmissionId) {
+      submission {
+        id
+      }
+    }
+  }
+`;
+
+describe.skipIf(!browserAvailable())(
+  'sign-in, administration and the separation of Träger in the browser',
+  () => {
+    let env: E2eEnvironment;
+    beforeAll(async () => {
+      env = await startE2eEnvironment();
+    });
+    afterAll(() => env?.close());
+
+    it('an administrator creates a Träger and its user by keyboard; that user sees only its own Träger’s submissions', async () => {
+      // Another Träger's submission, made through the API by its own staff.
+      const otherProvider = demoUser('traeger2@demo.sozialraum.invalid');
+      const asOtherProvider = await apiSession(env.platform.url, otherProvider.email, otherProvider.password);
+      const foreign = await asOtherProvider(SUBMIT, {
+        formKey: FORM_KEY,
+        data: sampleData,
+        clientSubmissionId: randomUUID(),
+      });
+      const foreignId: string = foreign.submitForm.submission.id;
+
+      const page = await env.newPage();
+      const admin = demoUser(DEMO_ADMIN);
+
+      // Without a session every page leads to the sign-in page, which brings the user back afterwards.
+      await page.goto('/verwaltung');
+      await heading(page, 'Anmelden').waitFor();
+      expect(new URL(page.url()).searchParams.get('ziel')).toBe('/verwaltung');
+      expect(await page.getByLabel(fieldLabel('E-Mail-Adresse')).getAttribute('autocomplete')).toBe(
+        'username',
+      );
+      expect(await page.getByLabel(fieldLabel('Passwort')).getAttribute('autocomplete')).toBe(
+        'current-password',
+      );
+      expect(await wcagViolations(page)).toEqual([]);
+
+      // A wrong password: the message is announced and receives the focus.
+      await typeInto(page, page.getByLabel(fieldLabel('E-Mail-Adresse')), admin.email);
+      await typeInto(page, page.getByLabel(fieldLabel('Passwort')), 'falsches-passwort-123');
+      await page.keyboard.press('Enter');
+      const loginError = page.getByTestId('login-error');
+      await loginError.waitFor();
+      expect(await loginError.getAttribute('role')).toBe('alert');
+      await expect
+        .poll(() => loginError.evaluate((element) => element === element.ownerDocument.activeElement))
+        .toBe(true);
+      expect(await wcagViolations(page)).toEqual([]);
+
+      await typeInto(page, page.getByLabel(fieldLabel('Passwort')), admin.password);
+      await page.keyboard.press('Enter');
+      await heading(page, 'Verwaltung').waitFor();
+      expect(await wcagViolations(page)).toEqual([]);
+
+      // Every administration page passes axe; each is reached by keyboard from the overview.
+      for (const title of ['Sozialräume', 'Regionalteams', 'Angebotsarten', 'Haushaltsjahre']) {
+        await activate(page, page.getByRole('link', { name: new RegExp(`^${title}`) }));
+        await heading(page, title).waitFor();
+        await page.getByTestId('master-data-row').first().waitFor();
+        expect(await wcagViolations(page)).toEqual([]);
+        await activate(page, page.getByRole('link', { name: 'Zur Verwaltung' }), 'Shift+Tab');
+        await heading(page, 'Verwaltung').waitFor();
+      }
+
+      // A new Träger with address and contact.
+      const providerName = `Familienzentrum Langwedel ${randomUUID().slice(0, 8)} e. V.`;
+      await activate(page, page.getByRole('link', { name: /^Träger/ }));
+      await heading(page, 'Träger').waitFor();
+      await page.getByTestId('master-data-row').first().waitFor();
+      expect(await wcagViolations(page)).toEqual([]);
+      await activate(page, page.getByRole('button', { name: 'Träger anlegen' }));
+      const providerDialog = page.getByRole('dialog', { name: 'Träger anlegen' });
+      await providerDialog.waitFor();
+      await typeInto(page, providerDialog.getByLabel(fieldLabel('Name des Trägers')), providerName);
+      await typeInto(page, providerDialog.getByLabel(fieldLabel('Straße und Hausnummer')), 'Große Straße 1');
+      await typeInto(page, providerDialog.getByLabel(fieldLabel('Postleitzahl')), '27299');
+      await typeInto(page, providerDialog.getByLabel(fieldLabel('Ort')), 'Langwedel');
+      await typeInto(page, providerDialog.getByLabel(fieldLabel('Ansprechperson')), 'Lena Lohmann');
+      await typeInto(
+        page,
+        providerDialog.getByLabel(fieldLabel('E-Mail-Adresse der Ansprechperson')),
+        'kontakt@fz-langwedel.invalid',
+      );
+      expect(await wcagViolations(page)).toEqual([]);
+      await activate(page, providerDialog.getByRole('button', { name: 'Anlegen' }));
+      await providerDialog.waitFor({ state: 'hidden' });
+      expect(await page.getByTestId('notice').textContent()).toContain(providerName);
+      await page.getByRole('row', { name: new RegExp(providerName) }).waitFor();
+
+      // A provider user for it; the initial password is shown once.
+      const email = `lena.lohmann.${randomUUID().slice(0, 8)}@fz-langwedel.invalid`;
+      await activate(page, nav(page).getByRole('link', { name: 'Benutzerkonten' }), 'Shift+Tab');
+      await heading(page, 'Benutzerkonten').waitFor();
+      await page.getByTestId('user-row').first().waitFor();
+      expect(await wcagViolations(page)).toEqual([]);
+      await activate(page, page.getByRole('button', { name: 'Benutzerkonto anlegen' }));
+      const userDialog = page.getByRole('dialog', { name: 'Benutzerkonto anlegen' });
+      await userDialog.waitFor();
+      await typeInto(page, userDialog.getByLabel(fieldLabel('E-Mail-Adresse')), email);
+      await typeInto(page, userDialog.getByLabel(fieldLabel('Name')), 'Lena Lohmann');
+      await tabTo(page, userDialog.getByLabel(fieldLabel('Freier Träger')));
+      await page.keyboard.press('Space');
+      const providerSelect = userDialog.getByLabel(fieldLabel('Träger'));
+      await tabTo(page, providerSelect);
+      await page.keyboard.type(providerName.slice(0, 30));
+      await expect.poll(() => providerSelect.locator('option:checked').textContent()).toBe(providerName);
+      expect(await wcagViolations(page)).toEqual([]);
+      await activate(page, userDialog.getByRole('button', { name: 'Anlegen' }));
+      const passwordDialog = page.getByRole('dialog', { name: /Erstpasswort für Lena Lohmann/ });
+      await passwordDialog.waitFor();
+      const initialPassword = await passwordDialog.getByTestId('initial-password').inputValue();
+      expect(initialPassword.length).toBeGreaterThanOrEqual(12);
+      expect(await wcagViolations(page)).toEqual([]);
+      await activate(page, passwordDialog.getByRole('button', { name: 'Fertig' }));
+      await passwordDialog.waitFor({ state: 'hidden' });
+      await page.getByRole('row', { name: new RegExp(email.replace(/\./g, '\\.')) }).waitFor();
+
+      // The audit log shows what was done, filtered; the CSV link carries the same filter.
+      await activate(page, nav(page).getByRole('link', { name: 'Protokoll' }), 'Shift+Tab');
+      await heading(page, 'Protokoll').waitFor();
+      await page.getByTestId('audit-row').first().waitFor();
+      expect(await wcagViolations(page)).toEqual([]);
+      await typeInto(page, page.getByLabel(fieldLabel('Vorgang')), 'createUser');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.getByTestId('audit-count').textContent()).toMatch(/von 1$/);
+      expect(await page.getByTestId('audit-row').first().textContent()).toContain('createUser');
+      const csvHref = await page.getByTestId('audit-csv').getAttribute('href');
+      expect(csvHref).toBe('/api/audit-events.csv?operation=createUser');
+      const csv = await page.request.get(csvHref!);
+      expect(csv.status()).toBe(200);
+      expect(await csv.text()).toContain('createUser');
+
+      // The account page names the roles in German.
+      await activate(page, page.getByRole('link', { name: 'Mein Konto' }), 'Shift+Tab');
+      await heading(page, 'Mein Konto').waitFor();
+      expect(await page.getByTestId('account-details').textContent()).toContain(
+        'Administration (Jugendhilfeplanung)',
+      );
+      expect(await wcagViolations(page)).toEqual([]);
+
+      await activate(page, page.getByRole('button', { name: 'Abmelden' }), 'Shift+Tab');
+      await heading(page, 'Anmelden').waitFor();
+      expect(await page.getByRole('status').filter({ hasText: 'Sie wurden abgemeldet.' }).count()).toBe(1);
+
+      // The new provider user signs in with the initial password and must choose its own first.
+      await typeInto(page, page.getByLabel(fieldLabel('E-Mail-Adresse')), email);
+      await typeInto(page, page.getByLabel(fieldLabel('Passwort')), initialPassword);
+      await page.keyboard.press('Enter');
+      await heading(page, 'Passwort ändern').waitFor();
+      expect(await nav(page).count()).toBe(0);
+      expect(await wcagViolations(page)).toEqual([]);
+      const newPassword = 'Ein Satz aus mehreren Wörtern 2026';
+      await typeInto(page, page.getByLabel(fieldLabel('Bisheriges Passwort')), initialPassword);
+      await typeInto(page, page.getByLabel(fieldLabel('Neues Passwort')), newPassword);
+      await typeInto(page, page.getByLabel(fieldLabel('Neues Passwort wiederholen')), `${newPassword}!`);
+      await page.keyboard.press('Enter');
+      const repeatField = page.getByLabel(fieldLabel('Neues Passwort wiederholen'));
+      await expect
+        .poll(() => repeatField.evaluate((element) => element === element.ownerDocument.activeElement))
+        .toBe(true);
+      expect(await repeatField.getAttribute('aria-invalid')).toBe('true');
+      expect(await repeatField.getAttribute('autocomplete')).toBe('new-password');
+      await page.keyboard.press('End');
+      await page.keyboard.press('Backspace');
+      await page.keyboard.press('Enter');
+      await heading(page, 'Formulare').waitFor();
+
+      // Only the forms and pages a provider may use.
+      expect(await nav(page).getByRole('link').allTextContents()).toEqual(['Formulare', 'Einreichungen']);
+      expect(await page.getByRole('link', { name: 'Anlage 3 – Kriterien und Gewichtung' }).count()).toBe(0);
+
+      // It submits Anlage 1 for its Träger.
+      await activate(page, page.getByRole('link', { name: /^Anlage 1/ }));
+      await heading(page, /Anlage 1/).waitFor();
+      await activate(page, page.getByRole('button', { name: 'Beispieldaten einfügen' }));
+      await activate(page, page.getByRole('button', { name: 'Absenden' }));
+      await heading(page, 'Vielen Dank – Ihre Angaben wurden gespeichert').waitFor();
+      const ownId = (await page.getByTestId('submission-id').textContent())!.trim();
+
+      // Its list holds its own submission and nothing of other Träger.
+      await activate(page, nav(page).getByRole('link', { name: 'Einreichungen' }), 'Shift+Tab');
+      await heading(page, 'Einreichungen').waitFor();
+      const section = page.getByTestId(`submissions-${FORM_KEY}`);
+      await section.getByTestId('submission-row').first().waitFor();
+      expect(await section.getByTestId('submission-row').allTextContents()).toEqual([
+        expect.stringContaining(ownId),
+      ]);
+      expect(await page.content()).not.toContain(foreignId);
+      expect(await wcagViolations(page)).toEqual([]);
+
+      // Its account names its Träger; administration is not for it, and the server agrees.
+      await activate(page, page.getByRole('link', { name: 'Mein Konto' }), 'Shift+Tab');
+      await heading(page, 'Mein Konto').waitFor();
+      expect(await page.getByTestId('account-details').textContent()).toContain(providerName);
+      expect(await wcagViolations(page)).toEqual([]);
+      await page.goto('/verwaltung/benutzer');
+      await heading(page, 'Keine Berechtigung').waitFor();
+      const users = await page.request.post('/graphql', { data: { query: '{ users { id } }' } });
+      expect((await users.json()).errors[0].extensions.code).toBe('FORBIDDEN');
+    });
+
+    it('sends a user whose session ended to the sign-in page and back to where it was', async () => {
+      const page = await env.newPage();
+      const provider = demoUser('traeger@demo.sozialraum.invalid');
+      await page.goto('/einreichungen');
+      await heading(page, 'Anmelden').waitFor();
+      await typeInto(page, page.getByLabel(fieldLabel('E-Mail-Adresse')), provider.email);
+      await typeInto(page, page.getByLabel(fieldLabel('Passwort')), provider.password);
+      await page.keyboard.press('Enter');
+      await heading(page, 'Einreichungen').waitFor();
+      await activate(page, nav(page).getByRole('link', { name: 'Formulare' }), 'Shift+Tab');
+      await heading(page, 'Formulare').waitFor();
+
+      // The session ends elsewhere (here: the cookie is gone); the next request answers UNAUTHENTICATED.
+      await page.context().clearCookies();
+      await activate(page, nav(page).getByRole('link', { name: 'Einreichungen' }), 'Shift+Tab');
+      await heading(page, 'Anmelden').waitFor();
+      expect(new URL(page.url()).searchParams.get('ziel')).toBe('/einreichungen');
+      expect(await page.getByText('Ihre Sitzung ist abgelaufen.').count()).toBe(1);
+      expect(await wcagViolations(page)).toEqual([]);
+
+      await typeInto(page, page.getByLabel(fieldLabel('E-Mail-Adresse')), provider.email);
+      await typeInto(page, page.getByLabel(fieldLabel('Passwort')), provider.password);
+      await page.keyboard.press('Enter');
+      await heading(page, 'Einreichungen').waitFor();
+    });
+  },
+);

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { csvHref } from '../../web/src/admin/audit-filter.js';
+import { safeTarget, waitingTime, withTarget } from '../../web/src/auth/targets.js';
+import { navigationFor } from '../../web/src/app/navigation.js';
+
+describe('sign-in helpers of the web app', () => {
+  it('returns after sign-in only to pages of the app itself', () => {
+    expect(safeTarget('/verwaltung/benutzer?x=1')).toBe('/verwaltung/benutzer?x=1');
+    for (const outside of [
+      '//evil.example/',
+      'https://evil.example/',
+      '/\\evil.example',
+      'javascript:alert(1)',
+      '',
+      null,
+    ]) {
+      expect(safeTarget(outside)).toBe('/');
+    }
+    expect(withTarget('/anmelden', '/forms/evaluation')).toBe('/anmelden?ziel=%2Fforms%2Fevaluation');
+    expect(withTarget('/anmelden', '/')).toBe('/anmelden');
+  });
+
+  it('says how long to wait after too many failed sign-ins', () => {
+    expect(waitingTime(1)).toBe('1 Sekunde');
+    expect(waitingTime(40)).toBe('40 Sekunden');
+    expect(waitingTime(60)).toBe('1 Minute');
+    expect(waitingTime(61)).toBe('2 Minuten');
+    expect(waitingTime(900)).toBe('15 Minuten');
+  });
+
+  it('shows administration and the audit log only to administrators', () => {
+    const labels = (roles: Parameters<typeof navigationFor>[0]) =>
+      navigationFor(roles).map((item) => item.label);
+    expect(labels(['PROVIDER'])).toEqual(['Formulare', 'Einreichungen']);
+    expect(labels(['TEAM_LEAD', 'FINANCE'])).toEqual(['Formulare', 'Einreichungen']);
+    expect(labels(['ADMIN'])).toEqual([
+      'Formulare',
+      'Einreichungen',
+      'Verwaltung',
+      'Benutzerkonten',
+      'Protokoll',
+    ]);
+  });
+
+  it('gives the CSV download the filter of the table', () => {
+    expect(csvHref({})).toBe('/api/audit-events.csv');
+    expect(csvHref({ operation: 'createUser', outcome: 'DENIED', from: '2026-11-25T23:00:00.000Z' })).toBe(
+      '/api/audit-events.csv?operation=createUser&outcome=DENIED&from=2026-11-25T23%3A00%3A00.000Z',
+    );
+  });
+});

@@ -1,0 +1,23 @@
+import type { Role } from '../gql/graphql.js';
+
+export interface NavigationItem {
+  to: string;
+  label: string;
+  /** Active only on exactly this address (the start page). */
+  end?: boolean;
+  /** Shown to callers holding one of these roles; every signed-in user when absent. */
+  roles?: readonly Role[];
+}
+
+/** Every entry of the main navigation; the server checks each request again. */
+export const NAVIGATION: readonly NavigationItem[] = [
+  { to: '/', label: 'Formulare', end: true },
+  { to: '/einreichungen', label: 'Einreichungen' },
+  { to: '/verwaltung', label: 'Verwaltung', end: true, roles: ['ADMIN'] },
+  { to: '/verwaltung/benutzer', label: 'Benutzerkonten', roles: ['ADMIN'] },
+  { to: '/verwaltung/protokoll', label: 'Protokoll', roles: ['ADMIN'] },
+];
+
+/** The entries a caller with `roles` may use. */
+export const navigationFor = (roles: readonly Role[]): NavigationItem[] =>
+  NAVIGATION.filter((item) => !item.roles || item.roles.some((role) => roles.includes(role)));

@@ -1,0 +1,24 @@
+/** Query parameter that carries the page to return to after signing in. */
+export const TARGET_PARAM = 'ziel';
+
+export const LOGIN_PATH = '/anmelden';
+export const CHANGE_PASSWORD_PATH = '/passwort-aendern';
+
+/** A target inside the app only (`/…`, never `//host` or a full URL), else the start page. */
+export const safeTarget = (value: string | null | undefined): string =>
+  value && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : '/';
+
+/** `/anmelden?ziel=%2Fforms%2Fevaluation` for the page the user wanted. */
+export const withTarget = (path: string, target: string): string =>
+  target === '/' ? path : `${path}?${new URLSearchParams({ [TARGET_PARAM]: target }).toString()}`;
+
+/** „5 Minuten“, „1 Minute“, „40 Sekunden“ */
+export const waitingTime = (seconds: number): string => {
+  if (seconds >= 90) {
+    const minutes = Math.ceil(seconds / 60);
+    return `${minutes} Minuten`;
+  }
+  if (seconds > 60) return '2 Minuten';
+  if (seconds === 60) return '1 Minute';
+  return seconds === 1 ? '1 Sekunde' : `${seconds} Sekunden`;
+};
