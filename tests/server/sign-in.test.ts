@@ -12,6 +12,15 @@ const LOGIN = /* GraphQL */ `
       email
       roles
       mustChangePassword
+      provider {
+        id
+      }
+      socialAreas {
+        id
+      }
+      viewerCan {
+        update
+      }
     }
   }
 `;
