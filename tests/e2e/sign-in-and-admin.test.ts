@@ -186,6 +186,17 @@ describe.skipIf(!browserAvailable())(
       expect(csv.status()).toBe(200);
       expect(await csv.text()).toContain('createUser');
 
+      // The history of one record: everything done to the new user.
+      await activate(page, page.getByRole('link', { name: 'Verlauf dieses Datensatzes' }).first());
+      await expect.poll(() => new URL(page.url()).searchParams.get('entityType')).toBe('User');
+      const entityId = new URL(page.url()).searchParams.get('entityId');
+      await expect
+        .poll(() => page.getByLabel(fieldLabel('Kennung des Datensatzes')).inputValue())
+        .toBe(entityId);
+      await expect
+        .poll(() => page.getByTestId('audit-row').allTextContents())
+        .toEqual([expect.stringContaining('createUser')]);
+
       // The account page names the roles in German.
       await activate(page, page.getByRole('link', { name: 'Mein Konto' }), 'Shift+Tab');
       await heading(page, 'Mein Konto').waitFor();

@@ -86,6 +86,8 @@ export async function startE2eEnvironment(settings: Record<string, string> = {})
         baseURL: platform.url,
         locale: 'de-DE',
         timezoneId: 'Europe/Berlin',
+        // No transitions: axe must not measure colours halfway through one.
+        reducedMotion: 'reduce',
       });
       return context.newPage();
     },

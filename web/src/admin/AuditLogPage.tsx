@@ -2,6 +2,7 @@ import DownloadIcon from '@mui/icons-material/Download';
 import {
   Box,
   Button,
+  Link,
   Paper,
   Stack,
   Table,
@@ -14,7 +15,7 @@ import {
   Typography,
 } from '@mui/material';
 import { type FormEvent, useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link as RouterLink, useLocation, useSearchParams } from 'react-router';
 import { useQuery } from '../api/useQuery.js';
 import { ErrorState } from '../app/ErrorState.js';
 import { formatDateTime } from '../app/format.js';
@@ -37,11 +38,47 @@ import {
 
 const PAGE_SIZE = 50;
 
+/** The applied filter as the page address holds it. */
+const toSearchParams = (values: FilterValues): URLSearchParams => {
+  const params = new URLSearchParams();
+  for (const key of FILTER_KEYS) if (values[key].trim()) params.set(key, values[key].trim());
+  return params;
+};
+
 /** `/verwaltung/protokoll`: the audit trail, filtered by who, what and when, page by page. */
 export const AuditLogPage = () => {
   useDocumentTitle('Protokoll');
   const [searchParams, setSearchParams] = useSearchParams();
+  const location = useLocation();
+  // Applying a filter keeps the focus on the form; following a link (a record's history) starts at the top.
+  const keepFocus = (location.state as { keepFocus?: unknown } | null)?.keepFocus === true;
   const applied = useMemo(() => readFilter(searchParams), [searchParams]);
+
+  return (
+    <>
+      <AdminBackLink />
+      <PageHeading skipFocus={keepFocus}>Protokoll</PageHeading>
+      <Typography sx={{ mb: 3, maxWidth: '75ch' }}>
+        Jede Änderung, jede Anmeldung und jede verweigerte Aktion wird hier unveränderlich festgehalten: wer,
+        wann, was, mit welchem Ergebnis.
+      </Typography>
+      {/* A new filter starts again on the first page. */}
+      <AuditLog
+        key={searchParams.toString()}
+        applied={applied}
+        onApply={(values) => setSearchParams(toSearchParams(values), { state: { keepFocus: true } })}
+      />
+    </>
+  );
+};
+
+const AuditLog = ({
+  applied,
+  onApply,
+}: {
+  applied: FilterValues;
+  onApply: (values: FilterValues) => void;
+}) => {
   const filter = useMemo(() => toApiFilter(applied), [applied]);
   const [draft, setDraft] = useState<FilterValues>(applied);
   // Cursors of the pages before the current one; the current page starts after the last.
@@ -52,16 +89,9 @@ export const AuditLogPage = () => {
 
   const apply = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const next = new URLSearchParams();
-    for (const key of FILTER_KEYS) if (draft[key].trim()) next.set(key, draft[key].trim());
-    setCursors([]);
-    setSearchParams(next);
+    onApply(draft);
   };
-  const reset = () => {
-    setDraft(readFilter(new URLSearchParams()));
-    setCursors([]);
-    setSearchParams(new URLSearchParams());
-  };
+  const reset = () => onApply(readFilter(new URLSearchParams()));
   const field = (key: FilterKey) => ({
     id: `audit-filter-${key}`,
     name: key,
@@ -74,13 +104,6 @@ export const AuditLogPage = () => {
 
   return (
     <>
-      <AdminBackLink />
-      <PageHeading>Protokoll</PageHeading>
-      <Typography sx={{ mb: 3, maxWidth: '75ch' }}>
-        Jede Änderung, jede Anmeldung und jede verweigerte Aktion wird hier unveränderlich festgehalten: wer,
-        wann, was, mit welchem Ergebnis.
-      </Typography>
-
       <Paper variant="outlined" sx={{ p: { xs: 2, md: 3 }, mb: 3 }}>
         <Typography component="h2" variant="h2" id="audit-filter-heading" sx={{ mb: 2 }}>
           Filter
@@ -233,6 +256,15 @@ const AuditTable = ({ events }: { events: AuditEventRow[] }) => (
                 <Typography variant="body2" color="text.secondary">
                   {event.entityId}
                 </Typography>
+              )}
+              {event.entityType && event.entityId && (
+                <Link
+                  component={RouterLink}
+                  variant="body2"
+                  to={`?${new URLSearchParams({ entityType: event.entityType, entityId: event.entityId }).toString()}`}
+                >
+                  Verlauf dieses Datensatzes
+                </Link>
               )}
             </TableCell>
             <TableCell>{OUTCOME_LABELS[event.outcome]}</TableCell>

@@ -148,7 +148,6 @@ export const UsersPage = () => {
           variant="contained"
           startIcon={<AddIcon aria-hidden="true" />}
           onClick={() => open({ kind: 'create' })}
-          disabled={query.status !== 'success'}
         >
           Benutzerkonto anlegen
         </Button>
