@@ -291,5 +291,31 @@ describe.skipIf(!browserAvailable())(
       await page.keyboard.press('Enter');
       await heading(page, 'Einreichungen').waitFor();
     });
+
+    it('stops sign-in after repeated failures and says when it is possible again', async () => {
+      const page = await env.newPage();
+      await page.goto('/');
+      await heading(page, 'Anmelden').waitFor();
+      await typeInto(page, page.getByLabel(fieldLabel('E-Mail-Adresse')), 'niemand@example.invalid');
+      const loginError = page.getByTestId('login-error');
+      for (let attempt = 1; attempt <= 6; attempt++) {
+        await typeInto(page, page.getByLabel(fieldLabel('Passwort')), `falsch-${attempt}-falsch-falsch`);
+        await page.keyboard.press('Enter');
+        await expect
+          .poll(() => loginError.evaluate((element) => element === element.ownerDocument.activeElement))
+          .toBe(true);
+        // The same words for an unknown account as for a wrong password, until the limit.
+        if (attempt < 6)
+          expect(await loginError.textContent()).toContain('E-Mail-Adresse oder Passwort ist nicht richtig.');
+      }
+      expect(await loginError.textContent()).toMatch(
+        /Zu viele fehlgeschlagene Anmeldeversuche\. Bitte warten Sie \d+ Minuten/,
+      );
+      expect(await page.getByTestId('login-wait').textContent()).toMatch(
+        /^Die Anmeldung ist ab \d\d:\d\d Uhr wieder möglich\.$/,
+      );
+      expect(await page.getByRole('button', { name: 'Anmelden' }).isDisabled()).toBe(true);
+      expect(await wcagViolations(page)).toEqual([]);
+    });
   },
 );

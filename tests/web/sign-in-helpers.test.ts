@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csvHref } from '../../web/src/admin/audit-filter.js';
-import { safeTarget, waitingTime, withTarget } from '../../web/src/auth/targets.js';
+import { safeTarget, withTarget } from '../../web/src/auth/targets.js';
 import { navigationFor } from '../../web/src/app/navigation.js';
 
 describe('sign-in helpers of the web app', () => {
@@ -18,14 +18,6 @@ describe('sign-in helpers of the web app', () => {
     }
     expect(withTarget('/anmelden', '/forms/evaluation')).toBe('/anmelden?ziel=%2Fforms%2Fevaluation');
     expect(withTarget('/anmelden', '/')).toBe('/anmelden');
-  });
-
-  it('says how long to wait after too many failed sign-ins', () => {
-    expect(waitingTime(1)).toBe('1 Sekunde');
-    expect(waitingTime(40)).toBe('40 Sekunden');
-    expect(waitingTime(60)).toBe('1 Minute');
-    expect(waitingTime(61)).toBe('2 Minuten');
-    expect(waitingTime(900)).toBe('15 Minuten');
   });
 
   it('shows administration and the audit log only to administrators', () => {

@@ -9,11 +9,14 @@ import { PageLoading } from '../app/PageLoading.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
 import { loginMutation } from './api.js';
 import { useAuth } from './AuthProvider.js';
-import { CHANGE_PASSWORD_PATH, safeTarget, TARGET_PARAM, waitingTime, withTarget } from './targets.js';
+import { CHANGE_PASSWORD_PATH, safeTarget, TARGET_PARAM, withTarget } from './targets.js';
 
-const throttleText = (error: ApiError): string | undefined =>
-  error.code === 'LIMIT_EXCEEDED' && error.retryAfterSeconds !== undefined
-    ? `Bitte warten Sie ${waitingTime(error.retryAfterSeconds)}, bevor Sie es erneut versuchen.`
+const clockTime = new Intl.DateTimeFormat('de-DE', { hour: '2-digit', minute: '2-digit' });
+
+/** When sign-in is possible again, as a clock time beside the server's message (which says how long). */
+const throttleText = (error: ApiError, blockedUntil: number | null): string | undefined =>
+  error.code === 'LIMIT_EXCEEDED' && error.retryAfterSeconds !== undefined && blockedUntil !== null
+    ? `Die Anmeldung ist ab ${clockTime.format(new Date(blockedUntil))} Uhr wieder möglich.`
     : undefined;
 
 /** `/anmelden`: sign-in with e-mail and password, then on to the page the user wanted. */
@@ -110,7 +113,11 @@ export const LoginPage = () => {
           data-testid="login-error"
         >
           {error.message}
-          {throttleText(error) && <> {throttleText(error)}</>}
+          {throttleText(error, blockedUntil) && (
+            <Typography variant="body2" sx={{ mt: 1 }} data-testid="login-wait">
+              {throttleText(error, blockedUntil)}
+            </Typography>
+          )}
           {error.code !== 'UNAUTHENTICATED' && <ErrorCodeNote error={error} />}
         </Alert>
       )}

@@ -11,14 +11,3 @@ export const safeTarget = (value: string | null | undefined): string =>
 /** `/anmelden?ziel=%2Fforms%2Fevaluation` for the page the user wanted. */
 export const withTarget = (path: string, target: string): string =>
   target === '/' ? path : `${path}?${new URLSearchParams({ [TARGET_PARAM]: target }).toString()}`;
-
-/** „5 Minuten“, „1 Minute“, „40 Sekunden“ */
-export const waitingTime = (seconds: number): string => {
-  if (seconds >= 90) {
-    const minutes = Math.ceil(seconds / 60);
-    return `${minutes} Minuten`;
-  }
-  if (seconds > 60) return '2 Minuten';
-  if (seconds === 60) return '1 Minute';
-  return seconds === 1 ? '1 Sekunde' : `${seconds} Sekunden`;
-};
