@@ -317,5 +317,54 @@ describe.skipIf(!browserAvailable())(
       expect(await page.getByRole('button', { name: 'Anmelden' }).isDisabled()).toBe(true);
       expect(await wcagViolations(page)).toEqual([]);
     });
+
+    it('lets an administrator reset a password and deactivate and reactivate an account', async () => {
+      const page = await env.newPage();
+      const admin = demoUser(DEMO_ADMIN);
+      const committee = demoUser('gremium@demo.sozialraum.invalid');
+      await page.goto('/verwaltung/benutzer');
+      await heading(page, 'Anmelden').waitFor();
+      await typeInto(page, page.getByLabel(fieldLabel('E-Mail-Adresse')), admin.email);
+      await typeInto(page, page.getByLabel(fieldLabel('Passwort')), admin.password);
+      await page.keyboard.press('Enter');
+      await heading(page, 'Benutzerkonten').waitFor();
+      const row = page.getByRole('row', { name: new RegExp(committee.displayName.replace(/[()]/g, '\\$&')) });
+      await row.waitFor();
+
+      // A committee member may sign in until deactivated; then the same answer as for a wrong password.
+      const asCommittee = () =>
+        apiSession(env.platform.url, committee.email, committee.password).then(
+          () => 'signed in',
+          (error: Error) => error.message,
+        );
+      await activate(page, row.getByRole('button', { name: `${committee.displayName} deaktivieren` }));
+      const confirm = page.getByRole('dialog', { name: 'Benutzerkonto deaktivieren' });
+      await confirm.waitFor();
+      expect(await wcagViolations(page)).toEqual([]);
+      await activate(page, confirm.getByRole('button', { name: 'Deaktivieren' }));
+      await confirm.waitFor({ state: 'hidden' });
+      await row.getByText('deaktiviert').waitFor();
+      expect(await asCommittee()).toBe('E-Mail-Adresse oder Passwort ist nicht richtig.');
+
+      await activate(page, row.getByRole('button', { name: `${committee.displayName} reaktivieren` }));
+      await row.getByText('aktiv', { exact: true }).waitFor();
+      expect(await asCommittee()).toBe('signed in');
+
+      // A new initial password, shown once; the old one no longer works.
+      await activate(
+        page,
+        row.getByRole('button', { name: `Passwort von ${committee.displayName} zurücksetzen` }),
+      );
+      const reset = page.getByRole('dialog', { name: 'Passwort zurücksetzen' });
+      await activate(page, reset.getByRole('button', { name: 'Passwort zurücksetzen' }));
+      const shown = page.getByRole('dialog', { name: /^Erstpasswort für/ });
+      const initialPassword = await shown.getByTestId('initial-password').inputValue();
+      await activate(page, shown.getByRole('button', { name: 'Fertig' }));
+      await row.getByText('Erstpasswort').waitFor();
+      expect(await asCommittee()).toBe('E-Mail-Adresse oder Passwort ist nicht richtig.');
+      expect(
+        await apiSession(env.platform.url, committee.email, initialPassword).then(() => 'signed in'),
+      ).toBe('signed in');
+    });
   },
 );
