@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PROVIDERS } from '../../server/src/master-data/seed-demo-master-data.js';
 import {
   apiSession,
   browserAvailable,
@@ -9,6 +10,7 @@ import {
   demoUser,
   type E2eEnvironment,
   fieldLabel,
+  signInAs,
   startE2eEnvironment,
   wcagViolations,
 } from '../support/e2e.js';
@@ -365,6 +367,48 @@ describe.skipIf(!browserAvailable())(
       expect(
         await apiSession(env.platform.url, committee.email, initialPassword).then(() => 'signed in'),
       ).toBe('signed in');
+    });
+
+    it('shows a stale edit’s conflict with the server’s message and code, then edits the current state', async () => {
+      const first = await env.newPage();
+      await signInAs(first, DEMO_ADMIN, '/verwaltung/traeger');
+      const second = await first.context().newPage();
+      await second.goto('/verwaltung/traeger');
+      // A demo Träger no demo user belongs to.
+      const name = DEMO_PROVIDERS[2]!.name;
+      const edit = async (page: Page, city: string) => {
+        await activate(page, page.getByRole('button', { name: `${name} bearbeiten` }));
+        const dialog = page.getByRole('dialog', { name: `Träger „${name}“ bearbeiten` });
+        const cityField = dialog.getByLabel(fieldLabel('Ort'));
+        await tabTo(page, cityField);
+        await page.keyboard.press('ControlOrMeta+A');
+        await page.keyboard.type(city);
+        await activate(page, dialog.getByRole('button', { name: 'Speichern' }));
+        return dialog;
+      };
+
+      // Both open the same revision; the first saves, the second is refused and keeps its input.
+      await heading(second, 'Träger').waitFor();
+      await second.getByRole('button', { name: `${name} bearbeiten` }).waitFor();
+      await edit(first, 'Kirchlinteln');
+      await first.getByTestId('notice').waitFor();
+      const stale = await edit(second, 'Dörverden');
+      const failure = stale.getByTestId('dialog-error');
+      await failure.waitFor();
+      expect(await failure.getAttribute('role')).toBe('alert');
+      expect(await failure.getByTestId('error-code').textContent()).toBe('Fehlercode: CONFLICT');
+      await expect
+        .poll(() => failure.evaluate((element) => element === element.ownerDocument.activeElement))
+        .toBe(true);
+      expect(await stale.getByLabel(fieldLabel('Ort')).inputValue()).toBe('Dörverden');
+      expect(await wcagViolations(second)).toEqual([]);
+
+      // Closed, the list shows the current state, and the edit goes through.
+      await activate(second, stale.getByRole('button', { name: 'Abbrechen' }));
+      await second.getByRole('row', { name: /Kirchlinteln/ }).waitFor();
+      await edit(second, 'Dörverden');
+      await second.getByTestId('notice').waitFor();
+      await second.getByRole('row', { name: /Dörverden/ }).waitFor();
     });
   },
 );

@@ -17,6 +17,7 @@ import {
   Typography,
 } from '@mui/material';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { toApiError } from '../api/errors.js';
 import type { QueryState } from '../api/useQuery.js';
 import { ErrorState } from '../app/ErrorState.js';
 import { PageHeading } from '../app/PageHeading.js';
@@ -64,6 +65,7 @@ export const MasterDataPage = <Row extends MasterDataRow>(props: MasterDataPageP
   const [editing, setEditing] = useState<Editing<Row>>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
+  const reloadOnClose = useRef(false);
   const noticeRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -76,6 +78,10 @@ export const MasterDataPage = <Row extends MasterDataRow>(props: MasterDataPageP
     setEditing(next);
   };
   const close = () => {
+    if (reloadOnClose.current) {
+      reloadOnClose.current = false;
+      query.reload();
+    }
     setEditing(null);
     returnFocus.current?.focus();
   };
@@ -86,7 +92,13 @@ export const MasterDataPage = <Row extends MasterDataRow>(props: MasterDataPageP
       await props.create(values);
       setNotice(`${singular} „${String(values.name ?? values.year ?? '')}“ wurde angelegt.`);
     } else {
-      await props.update(editing.row, values);
+      try {
+        await props.update(editing.row, values);
+      } catch (error) {
+        // Someone else saved meanwhile: the list is loaded again when the dialog closes.
+        if (toApiError(error).code === 'CONFLICT') reloadOnClose.current = true;
+        throw error;
+      }
       setNotice(`${singular} „${rowName(editing.row)}“ wurde gespeichert.`);
     }
     setEditing(null);

@@ -69,6 +69,7 @@ export const UsersPage = () => {
   const [notice, setNotice] = useState<string | null>(null);
   const [failure, setFailure] = useState<ApiError | null>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
+  const reloadOnClose = useRef(false);
   const noticeRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -82,6 +83,10 @@ export const UsersPage = () => {
     setDialog(next);
   };
   const close = () => {
+    if (reloadOnClose.current) {
+      reloadOnClose.current = false;
+      query.reload();
+    }
     setDialog(null);
     if (!notice) returnFocus.current?.focus();
   };
@@ -96,14 +101,20 @@ export const UsersPage = () => {
   };
 
   const update = async (user: AdminUserFragment, values: UserValues) => {
-    await graphqlRequest(updateUserMutation, {
-      input: {
-        id: user.id,
-        revision: user.revision,
-        displayName: values.displayName.trim(),
-        ...scopeInput(values),
-      },
-    });
+    try {
+      await graphqlRequest(updateUserMutation, {
+        input: {
+          id: user.id,
+          revision: user.revision,
+          displayName: values.displayName.trim(),
+          ...scopeInput(values),
+        },
+      });
+    } catch (error) {
+      // Someone else saved meanwhile: the list is loaded again when the dialog closes.
+      if (toApiError(error).code === 'CONFLICT') reloadOnClose.current = true;
+      throw error;
+    }
     setNotice(`Das Benutzerkonto von ${values.displayName.trim()} wurde gespeichert.`);
     setDialog(null);
     query.reload();
