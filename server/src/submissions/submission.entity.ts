@@ -1,5 +1,4 @@
 import { Entity, Index, ManyToOne, Property } from '@mikro-orm/core';
-import { GraphQLJSON } from 'graphql-scalars';
 import { BaseEntity } from '../common/base.entity.js';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Form } from '../forms/form.entity.js';
@@ -21,8 +20,7 @@ export class Submission extends BaseEntity {
   @ManyToOne(() => FormVersion, { createForeignKeyConstraint: false })
   formVersion!: FormVersion;
 
-  /** The data with derived values recomputed by the server. */
-  @Field(() => GraphQLJSON)
+  /** The data with derived values recomputed by the server (served by a field rule, see `submissionPolicy`). */
   @Property({ type: 'json' })
   data!: Record<string, unknown>;
 

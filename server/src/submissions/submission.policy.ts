@@ -8,15 +8,26 @@ import type { Submission } from './submission.entity.js';
 const officeGrants = <R>(): Partial<Record<Role, Grant<R>>> =>
   Object.fromEntries(OFFICE_ROLES.map((role) => [role, true]));
 
+const ownTräger: Grant<Pick<Submission, 'providerId'>> = (caller, submission) =>
+  !!caller.providerId && submission.providerId === caller.providerId;
+
 /**
  * Reading submissions: the office reads all of them; provider staff only those of their own Träger
  * (the same rule as the query filter `visibleSubmissions`).
+ *
+ * `readData`, a rule on one field: the content of a submission (what a Träger wrote in its application
+ * or evaluation) is for those who work with it: the office roles of the process and the Träger itself.
+ * The Fachgremium (COMMITTEE) sees that a submission exists, of which Träger and form, but steers with
+ * the reports, not with single applications, so `data` is null for it (data minimisation, § 64 SGB VIII).
  */
-export const submissionPolicy: Policy<'read', Pick<Submission, 'providerId'>> = {
-  read: {
-    ...officeGrants(),
-    [Role.PROVIDER]: (caller, submission) =>
-      !!caller.providerId && submission.providerId === caller.providerId,
+export const submissionPolicy: Policy<'read' | 'readData', Pick<Submission, 'providerId'>> = {
+  read: { ...officeGrants(), [Role.PROVIDER]: ownTräger },
+  readData: {
+    [Role.ADMIN]: true,
+    [Role.TEAM_LEAD]: true,
+    [Role.REGIONAL_TEAM]: true,
+    [Role.FINANCE]: true,
+    [Role.PROVIDER]: ownTräger,
   },
 };
 

@@ -10,6 +10,7 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
+import { GraphQLJSON } from 'graphql-scalars';
 import { type GraphQLContext, requireCaller } from '../common/context.js';
 import { can } from '../common/policy.js';
 import { UUIDScalar } from '../common/uuid.scalar.js';
@@ -22,6 +23,12 @@ import { Submission, type SubmissionRecord } from './submission.entity.js';
 import { submissionPolicy, visibleSubmissions } from './submission.policy.js';
 import { SubmitFormArgs } from './submission.inputs.js';
 import { submitForm } from './submit-form.js';
+
+@ObjectType({ description: 'Was der Aufrufer mit einer Einreichung tun darf.' })
+export class SubmissionViewerCan {
+  @Field(() => Boolean, { description: 'Den Inhalt (`data`) lesen.' })
+  readData!: boolean;
+}
 
 @ObjectType({
   description: 'Entweder die gespeicherte Einreichung oder Feldfehler (dann wurde nichts gespeichert).',
@@ -66,6 +73,21 @@ export class SubmissionResolver {
     if (!submission.providerId) return null;
     const provider = await masterDataLoaders(context).providerById.load(submission.providerId);
     return provider && can(providerPolicy, context.caller, 'read', provider) ? provider : null;
+  }
+
+  @FieldResolver(() => GraphQLJSON, {
+    nullable: true,
+    description:
+      'Der Inhalt, mit den vom Server nachgerechneten Werten. Leer für Rollen, die nur sehen dürfen, dass es die ' +
+      'Einreichung gibt (siehe `viewerCan.readData`).',
+  })
+  data(@Root() submission: SubmissionRecord, @Ctx() context: GraphQLContext): Record<string, unknown> | null {
+    return can(submissionPolicy, context.caller, 'readData', submission) ? submission.data : null;
+  }
+
+  @FieldResolver(() => SubmissionViewerCan)
+  viewerCan(@Root() submission: SubmissionRecord, @Ctx() context: GraphQLContext): SubmissionViewerCan {
+    return { readData: can(submissionPolicy, context.caller, 'readData', submission) };
   }
 
   @FieldResolver(() => String)

@@ -129,6 +129,30 @@ export const cases: AuthorizationCase[] = [
       PROVIDER: (w, _p, persona) => allow({ [submissionOf(w, persona)]: providerOf(w, persona) }),
     },
   },
+  {
+    title:
+      'Submission.data (a field rule): the office roles of the process and the own Träger read it; the committee sees the submission without its content',
+    covers: ['Submission.viewerCan'],
+    document: 'query { submissions(formKey: "offer-description") { id data viewerCan { readData } } }',
+    pick: (data, w, _p, persona) =>
+      byId(data, w, persona, (submission: { data: unknown; viewerCan: { readData: boolean } }) => ({
+        hasData: submission.data !== null,
+        readData: submission.viewerCan.readData,
+      })),
+    expect: {
+      COMMITTEE: (w) =>
+        allow({
+          [w.submissions.own]: { hasData: false, readData: false },
+          [w.submissions.foreign]: { hasData: false, readData: false },
+        }),
+      office: (w) =>
+        allow({
+          [w.submissions.own]: { hasData: true, readData: true },
+          [w.submissions.foreign]: { hasData: true, readData: true },
+        }),
+      PROVIDER: (w, _p, persona) => allow({ [submissionOf(w, persona)]: { hasData: true, readData: true } }),
+    },
+  },
   submitCase(
     'offer-description',
     (persona) => persona.role === Role.PROVIDER,

@@ -102,16 +102,23 @@ const SubmissionConfirmation = ({ submission }: { submission: StoredSubmission }
         So wurden Ihre Angaben gespeichert. Summen und Beträge hat der Landkreis beim Eingang nachgerechnet.
       </Typography>
       <Box data-testid="submission-data" sx={{ mb: 4 }}>
-        <ErrorBoundary
-          fallback={
-            <ErrorState
-              title="Anzeige nicht möglich"
-              message="Die gespeicherten Angaben können derzeit nicht angezeigt werden. Ihre Einreichung ist davon nicht betroffen."
-            />
-          }
-        >
-          <StoredData submission={submission} />
-        </ErrorBoundary>
+        {submission.viewerCan.readData ? (
+          <ErrorBoundary
+            fallback={
+              <ErrorState
+                title="Anzeige nicht möglich"
+                message="Die gespeicherten Angaben können derzeit nicht angezeigt werden. Ihre Einreichung ist davon nicht betroffen."
+              />
+            }
+          >
+            <StoredData submission={submission} />
+          </ErrorBoundary>
+        ) : (
+          <Alert severity="info" data-testid="submission-data-hidden">
+            Den Inhalt dieser Einreichung sehen nur der Träger selbst und die Stellen, die sie bearbeiten. Für
+            das Fachgremium stehen die Zahlen in den Berichten.
+          </Alert>
+        )}
       </Box>
 
       <Stack direction="row" sx={{ gap: 2, flexWrap: 'wrap', displayPrint: 'none' }}>

@@ -60,6 +60,9 @@ export const submissionQuery = graphql(`
       createdAt
       createdBy
       data
+      viewerCan {
+        readData
+      }
       formVersion {
         ...RenderableFormVersion
       }
