@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PROVIDERS } from '../../server/src/master-data/seed-demo-master-data.js';
+import { DEMO_USERS } from '../../server/src/users/demo-users.js';
 import {
   apiSession,
   browserAvailable,
@@ -66,6 +67,46 @@ describe.skipIf(!browserAvailable())(
       env = await startE2eEnvironment();
     });
     afterAll(() => env?.close());
+
+    // First, while every demo account still has its published password (later tests reset one).
+    it('every demo account signs in and sees the navigation and the forms of its role, nothing more', async () => {
+      const formsOf = (roles: readonly string[]): string[] =>
+        [
+          ...(roles.includes('PROVIDER') ? ['cost-calculation', 'evaluation', 'offer-description'] : []),
+          ...(roles.includes('TEAM_LEAD') ? ['criteria'] : []),
+        ].sort();
+      const navigationOf = (roles: readonly string[]): string[] =>
+        roles.includes('ADMIN')
+          ? ['Formulare', 'Einreichungen', 'Verwaltung', 'Benutzerkonten', 'Protokoll']
+          : ['Formulare', 'Einreichungen'];
+
+      for (const user of DEMO_USERS) {
+        const page = await env.newPage();
+        await signInAs(page, user.email);
+        await heading(page, 'Formulare').waitFor();
+        expect(await page.getByTestId('signed-in-user').textContent()).toContain(user.displayName);
+        expect(await nav(page).getByRole('link').allTextContents(), user.email).toEqual(
+          navigationOf(user.roles),
+        );
+        const expectedForms = formsOf(user.roles);
+        if (expectedForms.length > 0) await page.getByTestId(`form-card-${expectedForms[0]}`).waitFor();
+        const cards = await page
+          .locator('[data-testid^="form-card-"]')
+          .evaluateAll((elements) =>
+            elements.map((element) => element.getAttribute('data-testid')!.replace('form-card-', '')),
+          );
+        expect(cards.sort(), user.email).toEqual(expectedForms);
+        expect(await wcagViolations(page), user.email).toEqual([]);
+        // An administration page the role may not use is not shown, and the server refuses its data.
+        if (!user.roles.includes('ADMIN')) {
+          await page.goto('/verwaltung/benutzer');
+          await heading(page, 'Keine Berechtigung').waitFor();
+          const users = await page.request.post('/graphql', { data: { query: '{ users { id } }' } });
+          expect((await users.json()).errors[0].extensions.code, user.email).toBe('FORBIDDEN');
+        }
+        await page.close();
+      }
+    });
 
     it('an administrator creates a Träger and its user by keyboard; that user sees only its own Träger’s submissions', async () => {
       // Another Träger's submission, made through the API by its own staff.
