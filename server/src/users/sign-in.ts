@@ -51,47 +51,71 @@ export function callerOfUser(user: User, sessionId?: string): Caller {
   };
 }
 
+/** Advisory lock classes (first key of PostgreSQL's two-key form) of the sign-in throttle. */
+const ACCOUNT_LOCK_CLASS = 7301;
+const ADDRESS_LOCK_CLASS = 7302;
+
 /**
  * Refuses with LIMIT_EXCEEDED/LOGIN_THROTTLE while the account or the address has too many recent
- * failures. Counted in PostgreSQL, so all app processes share the count; the answer is the same whether
- * the account exists or not.
+ * failures; otherwise counts this attempt as a failure before the password is checked, and answers the
+ * attempt's row id (removed again when the password was right). Check and count happen under advisory
+ * locks on the account and the address, so attempts sent at the same time (in one or several app
+ * processes) cannot all pass the check before any failure is counted. Counted in PostgreSQL, so all app
+ * processes share the count; the answer is the same whether the account exists or not.
  */
-async function refuseWhileThrottled(em: EntityManager, key: string, address: string): Promise<void> {
-  const [row] = await em.execute<{ account: number | null; address: number | null }[]>(
-    `select
-       (select extract(epoch from "failed_at" + make_interval(mins => ?) - now()) from "login_failure"
-         where "account_key" = ? and "failed_at" > now() - make_interval(mins => ?)
-         order by "failed_at" desc offset ? limit 1) as "account",
-       (select extract(epoch from "failed_at" + make_interval(mins => ?) - now()) from "login_failure"
-         where "address" = ? and "failed_at" > now() - make_interval(mins => ?)
-         order by "failed_at" desc offset ? limit 1) as "address"`,
-    [
-      THROTTLE_WINDOW_MINUTES,
-      key,
-      THROTTLE_WINDOW_MINUTES,
-      ACCOUNT_FAILURE_LIMIT - 1,
-      THROTTLE_WINDOW_MINUTES,
-      address,
-      THROTTLE_WINDOW_MINUTES,
-      ADDRESS_FAILURE_LIMIT - 1,
-    ],
-  );
-  const waits = [row?.account, row?.address].filter((value) => value !== null && value !== undefined);
-  if (waits.length === 0) return;
-  const retryAfterSeconds = Math.max(1, Math.ceil(Math.max(...waits.map(Number))));
-  const minutes = Math.ceil(retryAfterSeconds / 60);
-  throw LimitExceeded(
-    'Zu viele fehlgeschlagene Anmeldeversuche. Bitte warten Sie ' +
-      (minutes === 1 ? 'eine Minute' : `${minutes} Minuten`) +
-      ' und versuchen Sie es dann erneut.',
-    'LOGIN_THROTTLE',
-    { retryAfterSeconds },
-  );
+async function reserveAttempt(em: EntityManager, key: string, address: string): Promise<string> {
+  return em.fork().transactional(async (tx) => {
+    // Always account first, then address: two attempts never wait for each other the other way round.
+    await tx.execute('select pg_advisory_xact_lock(?, hashtext(?))', [ACCOUNT_LOCK_CLASS, key]);
+    await tx.execute('select pg_advisory_xact_lock(?, hashtext(?))', [ADDRESS_LOCK_CLASS, address]);
+    const [row] = await tx.execute<{ account: number | null; address: number | null }[]>(
+      `select
+         (select extract(epoch from "failed_at" + make_interval(mins => ?) - now()) from "login_failure"
+           where "account_key" = ? and "failed_at" > now() - make_interval(mins => ?)
+           order by "failed_at" desc offset ? limit 1) as "account",
+         (select extract(epoch from "failed_at" + make_interval(mins => ?) - now()) from "login_failure"
+           where "address" = ? and "failed_at" > now() - make_interval(mins => ?)
+           order by "failed_at" desc offset ? limit 1) as "address"`,
+      [
+        THROTTLE_WINDOW_MINUTES,
+        key,
+        THROTTLE_WINDOW_MINUTES,
+        ACCOUNT_FAILURE_LIMIT - 1,
+        THROTTLE_WINDOW_MINUTES,
+        address,
+        THROTTLE_WINDOW_MINUTES,
+        ADDRESS_FAILURE_LIMIT - 1,
+      ],
+    );
+    const waits = [row?.account, row?.address].filter((value) => value !== null && value !== undefined);
+    if (waits.length > 0) {
+      const retryAfterSeconds = Math.max(1, Math.ceil(Math.max(...waits.map(Number))));
+      const minutes = Math.ceil(retryAfterSeconds / 60);
+      throw LimitExceeded(
+        'Zu viele fehlgeschlagene Anmeldeversuche. Bitte warten Sie ' +
+          (minutes === 1 ? 'eine Minute' : `${minutes} Minuten`) +
+          ' und versuchen Sie es dann erneut.',
+        'LOGIN_THROTTLE',
+        { retryAfterSeconds },
+      );
+    }
+    const [attempt] = await tx.execute<{ id: string }[]>(
+      'insert into "login_failure" ("account_key", "address") values (?, ?) returning "id"',
+      [key, address],
+    );
+    return String(attempt.id);
+  });
+}
+
+/** Takes back the failure counted for an attempt whose password was right. */
+async function releaseAttempt(em: EntityManager, attemptId: string): Promise<void> {
+  await em.fork().execute('delete from "login_failure" where "id" = ?', [attemptId]);
 }
 
 /**
- * Keeps a failed attempt for throttling and writes its audit event (outcome FAILED, the account only as
- * its hash, no password), in a transaction of its own so it stays whatever happens to the request.
+ * Writes the audit event of a failed attempt (outcome FAILED, the account only as its hash, no password)
+ * and clears expired failures, in a transaction of its own so it stays whatever happens to the request.
+ * The attempt itself was already counted by `reserveAttempt`.
  */
 async function recordFailure(
   context: AuthContext,
@@ -100,10 +124,6 @@ async function recordFailure(
   caller: Caller | null,
 ): Promise<void> {
   await context.em.fork().transactional(async (tx) => {
-    await tx.execute('insert into "login_failure" ("account_key", "address") values (?, ?)', [
-      key,
-      context.auth.address.slice(0, 100),
-    ]);
     // Rows older than the window count for nothing; each failure clears those of its account and address.
     await tx.execute(
       `delete from "login_failure" where ("account_key" = ? or "address" = ?)
@@ -134,7 +154,7 @@ export async function signIn(
 ): Promise<User> {
   const email = normaliseEmail(input.email);
   const key = accountKey(email);
-  await refuseWhileThrottled(context.em, key, context.auth.address.slice(0, 100));
+  await reserveAttempt(context.em, key, context.auth.address.slice(0, 100));
   const found = await context.em.findOne(
     User,
     { email },
@@ -190,11 +210,12 @@ export async function changeOwnPassword(
   );
   if (!stored) throw Unauthenticated();
   const key = accountKey(stored.email);
-  await refuseWhileThrottled(context.em, key, context.auth.address.slice(0, 100));
+  const attemptId = await reserveAttempt(context.em, key, context.auth.address.slice(0, 100));
   if (!(await verifyPassword(stored.passwordHash, input.currentPassword))) {
     await recordFailure(context, 'changePassword', key, caller);
     throw BadUserInput('Das bisherige Passwort ist nicht richtig.', { reason: 'WRONG_PASSWORD' });
   }
+  await releaseAttempt(context.em, attemptId);
   const problem = passwordProblem(input.newPassword);
   if (problem) throw BadUserInput(problem, { reason: 'PASSWORD_RULES' });
   if (input.newPassword === input.currentPassword) {

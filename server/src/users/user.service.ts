@@ -83,6 +83,29 @@ function changes(before: Record<string, unknown>, after: Record<string, unknown>
   return changed;
 }
 
+/**
+ * Serialises the commands that can take an administrator away (deactivation, a change of roles), so two
+ * administrators acting on each other at the same moment cannot both succeed; call before loading the user.
+ */
+async function lockAdministrators(cmd: Command): Promise<void> {
+  await cmd.lock('users:administrators');
+}
+
+/** Refuses a change that would leave no active administrator (after `lockAdministrators`). */
+async function keepAnAdministrator(cmd: Command, user: User): Promise<void> {
+  const [row] = await cmd.sql<{ others: number }>(
+    `select count(*)::int as "others" from "app_user"
+      where "active" and ?::text = any("roles"::text[]) and "id" <> ?`,
+    [Role.ADMIN, user.id],
+  );
+  if (row.others === 0) {
+    throw Forbidden(
+      'Die letzte aktive Administration kann weder deaktiviert werden noch die Rolle Administration verlieren.',
+      { reason: 'LAST_ADMINISTRATOR' },
+    );
+  }
+}
+
 async function loadUser(cmd: Command, id: string): Promise<User> {
   const user = await cmd.tx.findOne(User, { id }, { populate: USER_RELATIONS });
   if (!user) throw NotFound('Die Fachkraft');
@@ -119,6 +142,7 @@ export async function createUser(cmd: Command, input: CreateUserInput, passwordH
 
 /** Changes name, roles and scopes; a change based on an older revision is refused. */
 export async function updateUser(cmd: Command, input: UpdateUserInput): Promise<User> {
+  await lockAdministrators(cmd);
   const user = await loadUser(cmd, input.id);
   cmd.authorize(userPolicy, 'update', user);
   if (user.revision !== input.revision) {
@@ -132,6 +156,9 @@ export async function updateUser(cmd: Command, input: UpdateUserInput): Promise<
     throw Forbidden('Sie können sich die Rolle Administration nicht selbst entziehen.');
   }
   cmd.authorize(roleChangePolicy, 'changeRoles', { user, roles });
+  if (user.active && user.roles.includes(Role.ADMIN) && !roles.includes(Role.ADMIN)) {
+    await keepAnAdministrator(cmd, user);
+  }
   const before = auditView(user);
   const scopes = await scopesFor(cmd.tx, roles, {
     providerId: input.providerId === undefined ? (user.provider?.id ?? null) : input.providerId,
@@ -185,9 +212,11 @@ export async function resetPassword(
 
 /** Deactivates a user: no more sign-ins, and every session ends at once (in all app processes). */
 export async function deactivateUser(cmd: Command, id: string, sessions: SessionStore): Promise<User> {
+  await lockAdministrators(cmd);
   const user = await loadUser(cmd, id);
   if (user.id === cmd.caller.userId) throw Forbidden('Sie können sich nicht selbst deaktivieren.');
   cmd.authorize(userPolicy, 'deactivate', user);
+  if (user.roles.includes(Role.ADMIN)) await keepAnAdministrator(cmd, user);
   user.active = false;
   await cmd.tx.flush();
   await sessions.endAll(cmd.sql, user.id);
