@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PROVIDERS } from '../../server/src/master-data/seed-demo-master-data.js';
+import { Role } from '../../server/src/common/context.js';
 import { DEMO_USERS } from '../../server/src/users/demo-users.js';
 import {
   apiSession,
@@ -98,7 +99,7 @@ describe.skipIf(!browserAvailable())(
         expect(cards.sort(), user.email).toEqual(expectedForms);
         expect(await wcagViolations(page), user.email).toEqual([]);
         // An administration page the role may not use is not shown, and the server refuses its data.
-        if (!user.roles.includes('ADMIN')) {
+        if (!user.roles.includes(Role.ADMIN)) {
           await page.goto('/verwaltung/benutzer');
           await heading(page, 'Keine Berechtigung').waitFor();
           const users = await page.request.post('/graphql', { data: { query: '{ users { id } }' } });
