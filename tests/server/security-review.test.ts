@@ -259,3 +259,316 @@ describe('administrators', () => {
     expect(await activeAdministrators()).toHaveLength(1);
   });
 });
+describe('account enumeration', () => {
+  it('runs the same statements for a wrong password of a known, an unknown and a deactivated account', async () => {
+    const known = await createUser(['FINANCE']);
+    const deactivated = await createUser(['FINANCE']);
+    const admin = await signIn(ADMIN);
+    const deactivate = 'mutation($id: UUID!) { deactivateUser(id: $id) { id } }';
+    expect((await gql(admin, deactivate, { id: deactivated.id })).errors).toBeUndefined();
+    const knex = api.orm.em.getConnection().getKnex();
+    const statementsOf = async (email: string, password: string) => {
+      const seen: string[] = [];
+      const listener = (query: { sql: string }) => seen.push(query.sql);
+      knex.on('query', listener);
+      try {
+        const response = await inject({
+          query: LOGIN,
+          variables: { email, password },
+          address: newAddress(),
+        });
+        expect(response.json().errors[0].extensions.reason).toBe('INVALID_CREDENTIALS');
+      } finally {
+        knex.off('query', listener);
+      }
+      // Values (account hash, address, e-mail, request id) differ; the statements must not.
+      return seen.map((sql) => sql.replace(/'[^']*'/g, '?'));
+    };
+    const unknown = await statementsOf(
+      `niemand-${randomUUID().slice(0, 8)}@example.org`,
+      'falsches-passwort-1',
+    );
+    expect(await statementsOf(known.email, 'falsches-passwort-1')).toEqual(unknown);
+    // A deactivated account with its right password answers as an unknown one, with the same statements.
+    expect(await statementsOf(deactivated.email, PASSWORD)).toEqual(unknown);
+  });
+});
+
+const SUBMISSION_QUERY = 'query($id: UUID!) { submission(id: $id) { id data provider { id } } }';
+
+describe('a provider only ever reaches its own Träger (real sessions)', () => {
+  it('answers foreign records as absent and refuses the administration', async () => {
+    const a = await signIn(PROVIDER_A);
+    const b = await signIn(PROVIDER_B);
+    const admin = await signIn(ADMIN);
+    const ownProvider = (await gql(a, '{ me { provider { id } } }')).data!.me.provider.id;
+    const foreignProvider = (await gql(b, '{ me { provider { id } } }')).data!.me.provider.id;
+    const submitted = await gql(b, SUBMIT, {
+      formKey: 'offer-description',
+      data: sampleDataOf('offer-description'),
+      clientSubmissionId: randomUUID(),
+    });
+    const foreignSubmission = submitted.data!.submitForm.submission.id;
+    const own = await gql(a, SUBMIT, {
+      formKey: 'offer-description',
+      data: sampleDataOf('offer-description'),
+      clientSubmissionId: randomUUID(),
+    });
+    const ownSubmission = own.data!.submitForm.submission.id;
+
+    const providers = await gql(a, '{ providers(includeInactive: true) { id } }');
+    expect(providers.data!.providers).toEqual([{ id: ownProvider }]);
+    const foreign = await gql(a, 'query($id: UUID!) { provider(id: $id) { id name } }', {
+      id: foreignProvider,
+    });
+    const absent = await gql(a, 'query($id: UUID!) { provider(id: $id) { id name } }', { id: randomUUID() });
+    expect(codeOf(foreign)).toBe('NOT_FOUND');
+    expect(foreign.errors![0].message).toBe(absent.errors![0].message);
+    const update = await gql(
+      a,
+      'mutation($input: UpdateProviderInput!) { updateProvider(input: $input) { id } }',
+      { input: { id: foreignProvider, revision: 1, contactPhone: '0421 000' } },
+    );
+    expect(codeOf(update)).toBe('NOT_FOUND');
+
+    const listed = await gql(a, '{ submissions(formKey: "offer-description") { id provider { id } } }');
+    expect(listed.data!.submissions).toEqual([{ id: ownSubmission, provider: { id: ownProvider } }]);
+    expect((await gql(a, SUBMISSION_QUERY, { id: foreignSubmission })).data!.submission).toBeNull();
+    expect((await gql(a, SUBMISSION_QUERY, { id: ownSubmission })).data!.submission.data).not.toBeNull();
+
+    // Drafts are for the administration only, also by id.
+    const draft = await gql(admin, 'mutation { createDraft(formKey: "offer-description") { id } }');
+    const draftId = draft.data!.createDraft.id;
+    expect(
+      (await gql(a, 'query($id: UUID!) { formVersion(id: $id) { id } }', { id: draftId })).data!.formVersion,
+    ).toBeNull();
+    const versions = await gql(a, '{ forms { versions { id status } } }');
+    const statuses = versions.data!.forms.flatMap(
+      (form: { versions: { status: string }[] }) => form.versions,
+    );
+    expect(statuses.some((version: { id: string }) => version.id === draftId)).toBe(false);
+    expect(statuses.every((version: { status: string }) => version.status !== 'DRAFT')).toBe(true);
+
+    for (const query of [
+      '{ users { id email } }',
+      `{ user(id: "${randomUUID()}") { id } }`,
+      '{ auditEvents { totalCount } }',
+      `{ entityHistory(entityType: "Provider", entityId: "${foreignProvider}") { id } }`,
+    ]) {
+      expect(codeOf(await gql(a, query))).toBe('FORBIDDEN');
+    }
+    const csv = await inject({ cookie: a, method: 'GET', url: '/api/audit-events.csv' });
+    expect(csv.statusCode).toBe(403);
+  });
+
+  it('shows the committee that a foreign submission exists, without its content', async () => {
+    const b = await signIn(PROVIDER_B);
+    const committee = await signIn('gremium@demo.sozialraum.invalid');
+    const submitted = await gql(b, SUBMIT, {
+      formKey: 'offer-description',
+      data: sampleDataOf('offer-description'),
+      clientSubmissionId: randomUUID(),
+    });
+    const seen = await gql(committee, SUBMISSION_QUERY, { id: submitted.data!.submitForm.submission.id });
+    expect(seen.data!.submission).toMatchObject({ data: null });
+    expect(codeOf(await gql(committee, '{ users { id } }'))).toBe('FORBIDDEN');
+  });
+});
+
+describe('session handling', () => {
+  it('answers a garbage, oversized or SQL-like session cookie as no session, never with an error of the server', async () => {
+    for (const value of [
+      "' or '1'='1",
+      "x'; drop table user_session; --",
+      'A'.repeat(43),
+      'a'.repeat(8000),
+      '%00%ff',
+      'ä',
+    ]) {
+      const response = await inject({ cookie: `sr_session=${value}`, query: '{ me { id } }' });
+      expect(response.statusCode).toBe(200);
+      expect(codeOf(response.json())).toBe('UNAUTHENTICATED');
+    }
+    // A second cookie of the same name does not smuggle a session past the first.
+    const valid = await signIn('wjh@demo.sozialraum.invalid');
+    const doubled = await inject({ cookie: `sr_session=garbage; ${valid}`, query: '{ me { id } }' });
+    expect(doubled.statusCode).toBe(200);
+  });
+
+  it('ends the session for every tab at logout; another sign-in of the same user stays', async () => {
+    const user = await createUser(['FINANCE']);
+    const other = await signIn(user.email, PASSWORD);
+    // Two tabs share the cookie: logging out in one ends the other.
+    expect((await gql(user.cookie, 'mutation { logout }')).data).toEqual({ logout: true });
+    expect(codeOf(await gql(user.cookie, '{ me { id } }'))).toBe('UNAUTHENTICATED');
+    expect((await gql(other, '{ me { id } }')).data!.me.id).toBe(user.id);
+  });
+
+  it('takes a role change and a password reset into the sessions of a second app process at once, despite its cache', async () => {
+    const user = await createUser(['ADMIN']);
+    const second = await startTestApi({ databaseUrl: api.databaseUrl });
+    try {
+      const viaSecond = () => second.gql('{ me { roles } users { id } }', {}, { cookie: user.cookie });
+      expect((await viaSecond()).data!.me.roles).toEqual(['ADMIN']);
+      const admin = await signIn(ADMIN);
+      const revision = (await gql(admin, `{ user(id: "${user.id}") { revision } }`)).data!.user.revision;
+      const changed = await gql(
+        admin,
+        'mutation($input: UpdateUserInput!) { updateUser(input: $input) { id } }',
+        {
+          input: { id: user.id, revision, roles: ['FINANCE'] },
+        },
+      );
+      expect(changed.errors).toBeUndefined();
+      // Well within the 5 seconds the second process would otherwise serve its cached session.
+      await expect
+        .poll(async () => codeOf(await viaSecond()), { timeout: 2000, interval: 50 })
+        .toBe('FORBIDDEN');
+      expect((await second.gql('{ me { roles } }', {}, { cookie: user.cookie })).data!.me.roles).toEqual([
+        'FINANCE',
+      ]);
+      const reset = await gql(admin, 'mutation($id: UUID!) { resetPassword(id: $id) { initialPassword } }', {
+        id: user.id,
+      });
+      expect(reset.errors).toBeUndefined();
+      await expect
+        .poll(async () => codeOf(await second.gql('{ me { id } }', {}, { cookie: user.cookie })), {
+          timeout: 2000,
+          interval: 50,
+        })
+        .toBe('UNAUTHENTICATED');
+    } finally {
+      await second.close();
+    }
+  });
+});
+
+describe('cross-site requests and caching', () => {
+  it('runs no mutation from a cross-site form post, a text/plain post or a GET, with the cookie', async () => {
+    const user = await createUser(['FINANCE']);
+    const attempts = [
+      inject({
+        cookie: user.cookie,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: 'query=mutation%7Blogout%7D',
+      }),
+      inject({
+        cookie: user.cookie,
+        headers: { 'content-type': 'text/plain' },
+        payload: JSON.stringify({ query: 'mutation { logout }' }),
+      }),
+      inject({
+        cookie: user.cookie,
+        headers: { 'content-type': 'multipart/form-data; boundary=x' },
+        payload:
+          '--x\r\nContent-Disposition: form-data; name="query"\r\n\r\nmutation { logout }\r\n--x--\r\n',
+      }),
+      inject({ cookie: user.cookie, method: 'GET', url: '/graphql?query=mutation%7Blogout%7D' }),
+      inject({
+        cookie: user.cookie,
+        method: 'GET',
+        url: '/graphql?query=mutation%7Blogout%7D',
+        headers: { 'apollo-require-preflight': 'true' },
+      }),
+    ];
+    for (const response of await Promise.all(attempts)) {
+      expect(response.statusCode).toBeGreaterThanOrEqual(400);
+      expect(response.json().data).toBeUndefined();
+    }
+    // A simple GET query without a preflight header is refused as well (it could read across sites).
+    const read = await inject({
+      cookie: user.cookie,
+      method: 'GET',
+      url: '/graphql?query=%7Bme%7Bemail%7D%7D',
+    });
+    expect(read.statusCode).toBe(400);
+    expect((await gql(user.cookie, '{ me { id } }')).data!.me.id).toBe(user.id);
+  });
+
+  it('keeps personal data out of caches: no-store on GraphQL answers, sign-in and the CSV export', async () => {
+    const admin = await signIn(ADMIN);
+    const answers = [
+      await inject({ cookie: admin, query: '{ me { email } users { email } }' }),
+      await inject({ query: '{ me { id } }' }),
+      await inject({
+        query: LOGIN,
+        variables: { email: ADMIN, password: demo(ADMIN).password },
+        address: newAddress(),
+      }),
+      await inject({
+        cookie: admin,
+        method: 'GET',
+        url: '/graphql?query=%7Bme%7Bemail%7D%7D',
+        headers: { 'apollo-require-preflight': 'true' },
+      }),
+    ];
+    for (const response of answers) expect(response.headers['cache-control']).toBe('no-store');
+    const csv = await inject({ cookie: admin, method: 'GET', url: '/api/audit-events.csv' });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['cache-control']).toBe('no-store');
+    expect(csv.headers['content-disposition']).toMatch(
+      /^attachment; filename="audit-protokoll-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
+    expect(csv.headers['x-content-type-options']).toBe('nosniff');
+    for (const refused of [
+      await inject({ method: 'GET', url: '/api/audit-events.csv' }),
+      await inject({ cookie: await signIn(PROVIDER_A), method: 'GET', url: '/api/audit-events.csv' }),
+    ]) {
+      expect(refused.statusCode).toBeGreaterThanOrEqual(401);
+      expect(refused.headers['cache-control']).toBe('no-store');
+    }
+  });
+});
+
+describe('the password-change gate', () => {
+  it('lets nothing past it: aliases, fragments, directives, several operations, batches, GET and the CSV', async () => {
+    const user = await createUser(['ADMIN'], { keepInitialPassword: true });
+    const refused = (answer: GraphQLResponse) =>
+      expect(answer.errors?.[0]?.extensions).toMatchObject({
+        code: 'FORBIDDEN',
+        reason: 'PASSWORD_CHANGE_REQUIRED',
+      });
+    for (const query of [
+      '{ me: users { id } }',
+      '{ me { id } ...F } fragment F on Query { users { id } }',
+      '{ me { id } ... on Query { users { id } } }',
+      '{ me { id } users @skip(if: true) { id } }',
+      '{ __typename auditEvents { totalCount } }',
+      `mutation { me: resetPassword(id: "${randomUUID()}") { initialPassword } }`,
+    ]) {
+      refused(await gql(user.cookie, query));
+    }
+    // Another operation of the same document is checked on its own.
+    refused(
+      (
+        await inject({
+          cookie: user.cookie,
+          payload: { query: 'query A { me { id } } query B { users { id } }', operationName: 'B' },
+        })
+      ).json(),
+    );
+    const batch = await inject({
+      cookie: user.cookie,
+      payload: [{ query: '{ me { id } }' }, { query: '{ users { id } }' }],
+    });
+    expect(batch.statusCode).toBe(400);
+    refused(
+      (
+        await inject({
+          cookie: user.cookie,
+          method: 'GET',
+          url: `/graphql?query=${encodeURIComponent('{ users { id } }')}`,
+          headers: { 'apollo-require-preflight': 'true' },
+        })
+      ).json(),
+    );
+    const csv = await inject({ cookie: user.cookie, method: 'GET', url: '/api/audit-events.csv' });
+    expect(csv.statusCode).toBe(403);
+    refused(csv.json());
+    // What the gate allows still works.
+    expect((await gql(user.cookie, '{ me { id mustChangePassword } }')).data!.me).toEqual({
+      id: user.id,
+      mustChangePassword: true,
+    });
+  });
+});

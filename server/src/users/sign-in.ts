@@ -155,17 +155,16 @@ export async function signIn(
   const email = normaliseEmail(input.email);
   const key = accountKey(email);
   await reserveAttempt(context.em, key, context.auth.address.slice(0, 100));
-  const found = await context.em.findOne(
-    User,
-    { email },
-    { populate: ['passwordHash', ...USER_RELATIONS], refresh: true },
-  );
+  // Only the user row before the password is checked: an unknown account takes the same steps, so the
+  // time of a wrong answer says nothing about whether the account exists; its relations come after.
+  const found = await context.em.findOne(User, { email }, { populate: ['passwordHash'], refresh: true });
   const matches = await verifyPassword(found?.passwordHash, input.password);
   if (!found || !matches || !found.active) {
     await recordFailure(context, 'login', key, null);
     throw InvalidCredentials();
   }
   const user = found;
+  await context.em.populate(user, USER_RELATIONS, { refresh: true });
   const sessions = context.auth.sessions;
   const token = await runCommand({ ...context, caller: callerOfUser(user) }, 'login', async (cmd) => {
     cmd.authorize(userPolicy, 'signIn', user);
