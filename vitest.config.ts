@@ -15,7 +15,11 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'logic',
-          include: ['tests/form-logic/**/*.test.ts', 'tests/process-logic/**/*.test.ts', 'tests/web/**/*.test.ts'],
+          include: [
+            'tests/form-logic/**/*.test.ts',
+            'tests/process-logic/**/*.test.ts',
+            'tests/web/**/*.test.ts',
+          ],
           environment: 'node',
         },
       },

@@ -10,6 +10,7 @@ export {
   type ProcessKind,
   type ProcessRole,
   type ProcessStates,
+  STATE_LABELS,
   STATES,
   type Transition,
   type TransitionCheck,

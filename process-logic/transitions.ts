@@ -242,3 +242,31 @@ export function checkTransition<K extends ProcessKind>(
 export function isFinalState<K extends ProcessKind>(kind: K, state: ProcessStates[K]): boolean {
   return !ofKind(kind).some((transition) => transition.from === state && transition.to !== state);
 }
+
+/** What each state is called in the user interface. */
+export const STATE_LABELS: { readonly [K in ProcessKind]: Readonly<Record<ProcessStates[K], string>> } = {
+  need: {
+    RECORDED: 'Erfasst',
+    RESOURCES_INSUFFICIENT: 'Ressourcen reichen nicht aus',
+    COVERED_BY_RESOURCES: 'Mit Ressourcen im Sozialraum gedeckt',
+    NO_OFFER: 'Kein Leistungsangebot',
+    OFFER_PLANNED: 'Angebot geplant',
+    OPEN_FOR_APPLICATIONS: 'Interessensbekundung offen',
+    CLOSED: 'Interessensbekundung geschlossen',
+  },
+  application: {
+    DRAFT: 'Entwurf',
+    SUBMITTED: 'Eingereicht',
+    CHANGES_REQUESTED: 'Änderungen angefordert',
+    APPROVED: 'Bewilligt',
+    REJECTED: 'Abgelehnt',
+    WITHDRAWN: 'Zurückgezogen',
+  },
+  offer: { RUNNING: 'Laufend', ENDED: 'Beendet' },
+  evaluation: {
+    DUE: 'Fällig',
+    SUBMITTED: 'Eingereicht',
+    CHANGES_REQUESTED: 'Änderungen angefordert',
+    ACCEPTED: 'Angenommen',
+  },
+};

@@ -9,6 +9,7 @@ import { ensureRuntimeRole, excessPrivileges, grantRuntimeAccess, loginOf } from
 import { withStartupLock } from './database/startup-lock.js';
 import { describeError, StartupError } from './database/startup-error.js';
 import { loadFormDefinitions, readFormDefinitions } from './forms/load-form-definitions.js';
+import { seedDemoNeeds } from './needs/seed-demo-needs.js';
 import { seedDemoSubmissions } from './submissions/seed-demo-submissions.js';
 import { bootstrapUsers } from './users/bootstrap-users.js';
 
@@ -117,6 +118,8 @@ async function prepareDatabase(database: DatabaseServer, config: Config, log: Lo
       if (config.DEMO_DATA) {
         const seeded = await seedDemoSubmissions(orm.em.fork());
         if (seeded > 0) log(`${seeded} Demo-Einreichungen angelegt`);
+        const needs = await seedDemoNeeds(orm.em.fork());
+        if (needs > 0) log(`${needs} Demo-Bedarfe angelegt`);
       }
       return orm;
     } catch (error) {

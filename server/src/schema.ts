@@ -9,6 +9,8 @@ import { OfferCategoryResolver } from './master-data/offer-category.resolver.js'
 import { ProviderResolver } from './master-data/provider.resolver.js';
 import { RegionalTeamResolver } from './master-data/regional-team.resolver.js';
 import { SocialAreaResolver } from './master-data/social-area.resolver.js';
+import { BodyResolver } from './needs/body.resolver.js';
+import { NeedResolver } from './needs/need.resolver.js';
 import { SubmissionResolver } from './submissions/submission.resolver.js';
 import { AuthResolver } from './users/auth.resolver.js';
 import { UserResolver } from './users/user-admin.resolver.js';
@@ -28,6 +30,8 @@ export function buildGraphQLSchema() {
       ProviderResolver,
       OfferCategoryResolver,
       BudgetYearResolver,
+      NeedResolver,
+      BodyResolver,
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validateFn: validateArgs,

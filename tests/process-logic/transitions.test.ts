@@ -7,6 +7,7 @@ import {
   OPEN_NEED_STATES,
   type ProcessKind,
   type ProcessRole,
+  STATE_LABELS,
   STATES,
   TRANSITIONS,
   transitionsFrom,
@@ -182,5 +183,13 @@ describe('application, offer and evaluation', () => {
     expect(
       transitionsFrom('application', 'SUBMITTED', ['TEAM_LEAD', 'REGIONAL_TEAM']).map((t) => t.action),
     ).toEqual(['score', 'requestChanges', 'approve', 'reject']);
+  });
+});
+
+describe('state labels', () => {
+  it.each(KINDS)('%s: every state has a German label', (kind) => {
+    const labels = STATE_LABELS[kind] as Record<string, string>;
+    expect(Object.keys(labels).sort()).toEqual([...STATES[kind]].sort());
+    for (const label of Object.values(labels)) expect(label.trim()).not.toBe('');
   });
 });

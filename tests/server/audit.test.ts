@@ -240,6 +240,41 @@ const masterDataUpdateCase = (
   table,
 });
 
+const CREATE_BODY = masterDataMutation('createBody', 'CreateBodyInput');
+const needMutation = (name: string, inputType: string) =>
+  `mutation($input: ${inputType}!) { ${name}(input: $input) { id revision } }`;
+const RECORD_NEED = needMutation('recordNeed', 'RecordNeedInput');
+const DECIDE_NEED_RESOURCES = needMutation('decideNeedResources', 'DecideNeedResourcesInput');
+const DECIDE_NEED_OFFER = needMutation('decideNeedOffer', 'DecideNeedOfferInput');
+/** A county-wide need (the team lead of these tests leads no Sozialraum; it changes the county-wide needs it records). */
+const needInput = () => ({
+  countyWide: true,
+  title: unique('Bedarf'),
+  situationDescription: 'Beschreibung.',
+});
+/** A need after decision 1 (not covered): its id and revision. */
+async function needWithoutResources(): Promise<{ id: string; revision: number }> {
+  const need = (await ok(RECORD_NEED, { input: needInput() }, teamLead)).recordNeed;
+  const decided = (
+    await ok(
+      DECIDE_NEED_RESOURCES,
+      { input: { id: need.id, revision: need.revision, covered: false, justification: 'Nein.' } },
+      teamLead,
+    )
+  ).decideNeedResources;
+  return { id: decided.id, revision: decided.revision };
+}
+/** A need with a planned offer (open). */
+async function plannedNeed(): Promise<{ id: string; revision: number }> {
+  return (
+    await ok(
+      DECIDE_NEED_OFFER,
+      { input: { ...(await needWithoutResources()), offer: true, justification: 'Ja.' } },
+      teamLead,
+    )
+  ).decideNeedOffer;
+}
+
 const MUTATION_CASES: Record<string, MutationCase> = {
   createDraft: {
     prepare: async () => ({ query: CREATE_DRAFT, variables: { formKey: 'criteria' }, caller: admin }),
@@ -429,6 +464,104 @@ const MUTATION_CASES: Record<string, MutationCase> = {
     UPDATE_BUDGET_YEAR,
     () => ({ year: budgetYears++ }),
     () => ({ closed: true }),
+  ),
+  recordNeed: {
+    prepare: async () => ({ query: RECORD_NEED, variables: { input: needInput() }, caller: teamLead }),
+    role: Role.TEAM_LEAD,
+    entityType: 'Need',
+    entityId: (data) => data.recordNeed.id,
+    table: 'need',
+  },
+  updateNeed: {
+    prepare: async () => {
+      const need = (await ok(RECORD_NEED, { input: needInput() }, teamLead)).recordNeed;
+      return {
+        query: needMutation('updateNeed', 'UpdateNeedInput'),
+        variables: { input: { id: need.id, revision: need.revision, title: 'Geänderter Bedarf' } },
+        caller: teamLead,
+      };
+    },
+    role: Role.TEAM_LEAD,
+    entityType: 'Need',
+    entityId: (data) => data.updateNeed.id,
+    table: 'need',
+  },
+  decideNeedResources: {
+    prepare: async () => {
+      const need = (await ok(RECORD_NEED, { input: needInput() }, teamLead)).recordNeed;
+      return {
+        query: DECIDE_NEED_RESOURCES,
+        variables: {
+          input: { id: need.id, revision: need.revision, covered: false, justification: 'Nein.' },
+        },
+        caller: teamLead,
+      };
+    },
+    role: Role.TEAM_LEAD,
+    entityType: 'Need',
+    entityId: (data) => data.decideNeedResources.id,
+    table: 'need',
+  },
+  decideNeedOffer: {
+    prepare: async () => ({
+      query: DECIDE_NEED_OFFER,
+      variables: { input: { ...(await needWithoutResources()), offer: true, justification: 'Ja.' } },
+      caller: teamLead,
+    }),
+    role: Role.TEAM_LEAD,
+    entityType: 'Need',
+    entityId: (data) => data.decideNeedOffer.id,
+    table: 'need',
+  },
+  recordNeedBodyInvolvement: {
+    prepare: async () => {
+      const need = await plannedNeed();
+      const [body] = await sql<{ id: string }>(`select id from body where active order by name limit 1`);
+      return {
+        query: needMutation('recordNeedBodyInvolvement', 'RecordNeedBodyInvolvementInput'),
+        variables: {
+          input: {
+            needId: need.id,
+            revision: need.revision,
+            bodyId: body!.id,
+            involvement: 'INFORM',
+            date: '2026-11-20',
+            outcome: 'Zur Kenntnis genommen.',
+          },
+        },
+        caller: teamLead,
+      };
+    },
+    role: Role.TEAM_LEAD,
+    entityType: 'Need',
+    entityId: (data) => data.recordNeedBodyInvolvement.id,
+    table: 'need',
+  },
+  prioritiseNeeds: {
+    prepare: async () => {
+      await plannedNeed();
+      await plannedNeed();
+      const open = await sql<{ id: string }>(
+        `select id from need where social_area_id is null and state in ('OFFER_PLANNED', 'OPEN_FOR_APPLICATIONS') order by priority desc`,
+      );
+      return {
+        query: `mutation($input: PrioritiseNeedsInput!) { prioritiseNeeds(input: $input) { id priority } }`,
+        variables: { input: { socialAreaId: null, needIds: open.map((need) => need.id) } },
+        caller: teamLead,
+      };
+    },
+    role: Role.TEAM_LEAD,
+    entityType: 'NeedPrioritisation',
+    entityId: () => 'county-wide',
+  },
+  createBody: masterDataCase('Body', 'body', CREATE_BODY, () => ({ name: unique('Gremium') })),
+  updateBody: masterDataUpdateCase(
+    'Body',
+    'body',
+    CREATE_BODY,
+    masterDataMutation('updateBody', 'UpdateBodyInput'),
+    () => ({ name: unique('Gremium') }),
+    () => ({ active: false }),
   ),
 };
 

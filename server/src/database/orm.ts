@@ -12,6 +12,8 @@ import { OfferCategory } from '../master-data/offer-category.entity.js';
 import { Provider } from '../master-data/provider.entity.js';
 import { RegionalTeam } from '../master-data/regional-team.entity.js';
 import { SocialArea } from '../master-data/social-area.entity.js';
+import { Body } from '../needs/body.entity.js';
+import { Need, NeedBodyInvolvement } from '../needs/need.entity.js';
 import { LoginFailure } from '../users/login-failure.entity.js';
 import { User } from '../users/user.entity.js';
 import { UserSession } from '../users/user-session.entity.js';
@@ -30,6 +32,9 @@ export const entities = [
   UserSession,
   LoginFailure,
   AuditEvent,
+  Body,
+  Need,
+  NeedBodyInvolvement,
 ];
 
 /** MikroORM options for a database URL; migrations are listed explicitly so compiled and test runs agree. */

@@ -2,6 +2,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261124000000_forms } from './Migration20261124000000_forms.js';
 import { Migration20261126000000_submission_version_key } from './Migration20261126000000_submission_version_key.js';
 import { Migration20261127000000_who_is_asking } from './Migration20261127000000_who_is_asking.js';
+import { Migration20261128000000_needs } from './Migration20261128000000_needs.js';
 
 /** Every committed migration, in order. Never edit one that has landed; add a new one. */
 export const migrationsList: MigrationObject[] = [
@@ -11,4 +12,5 @@ export const migrationsList: MigrationObject[] = [
     class: Migration20261126000000_submission_version_key,
   },
   { name: 'Migration20261127000000_who_is_asking', class: Migration20261127000000_who_is_asking },
+  { name: 'Migration20261128000000_needs', class: Migration20261128000000_needs },
 ];
