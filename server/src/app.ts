@@ -110,7 +110,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     // Request ids come from the server, never from a client, so a log search finds exactly one request.
     genReqId: () => randomUUID(),
     requestIdHeader: false,
-    trustProxy: options.trustProxy ?? false,
+    // Only the proxy in front is believed (one hop): the address it adds last to X-Forwarded-For, never
+    // one the client wrote at the start of the header (a proxy that appends would pass that on).
+    trustProxy: options.trustProxy ? (_address: string, hop: number) => hop === 0 : false,
     logger: { level: options.logLevel, serializers: logSerializers, stream: options.logStream },
   });
   registerHostCheck(http, options.allowedHosts ?? LOOPBACK_HOSTS);

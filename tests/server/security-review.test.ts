@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoMasterData } from '../../server/src/master-data/seed-demo-master-data.js';
 import { bootstrapUsers } from '../../server/src/users/bootstrap-users.js';
 import { DEMO_USERS } from '../../server/src/users/demo-users.js';
 import { sampleDataOf } from '../support/factories.js';
@@ -570,5 +569,57 @@ describe('the password-change gate', () => {
       id: user.id,
       mustChangePassword: true,
     });
+  });
+});
+describe('behind a proxy (TRUST_PROXY)', () => {
+  it('counts the address the proxy in front saw, not one the client wrote into X-Forwarded-For', async () => {
+    const proxied = await startTestApi({ databaseUrl: api.databaseUrl, trustProxy: true });
+    try {
+      // A proxy that appends ($proxy_add_x_forwarded_for) passes the client's own header on in front.
+      const attempt = (spoofed: string) =>
+        proxied.app.http.inject({
+          method: 'POST',
+          url: '/graphql',
+          remoteAddress: '10.0.0.2',
+          headers: {
+            'content-type': 'application/json',
+            'x-forwarded-for': `${spoofed}, 198.51.100.23`,
+            'x-forwarded-proto': 'https',
+          },
+          payload: {
+            query: LOGIN,
+            variables: {
+              email: `niemand-${randomUUID().slice(0, 8)}@example.org`,
+              password: 'falsches-passwort-1',
+            },
+          },
+        });
+      for (let index = 0; index < 20; index++) {
+        expect(codeOf((await attempt(`203.0.113.${index + 1}`)).json())).toBe('UNAUTHENTICATED');
+      }
+      expect(codeOf((await attempt('203.0.113.99')).json())).toBe('LIMIT_EXCEEDED');
+      const rows = await proxied.orm.em
+        .getConnection()
+        .execute<{ address: string }[]>(
+          `select distinct "address" from "login_failure" where "address" not like '10.%'`,
+        );
+      expect(rows.map((row) => row.address)).toEqual(['198.51.100.23']);
+      // The proxy's word on HTTPS still counts: the cookie of a sign-in is Secure.
+      const signedIn = await proxied.app.http.inject({
+        method: 'POST',
+        url: '/graphql',
+        remoteAddress: '10.0.0.2',
+        headers: {
+          'content-type': 'application/json',
+          'x-forwarded-for': '198.51.100.24',
+          'x-forwarded-proto': 'https',
+        },
+        payload: { query: LOGIN, variables: { email: ADMIN, password: demo(ADMIN).password } },
+      });
+      const cookie = signedIn.cookies.find((candidate) => candidate.name === 'sr_session');
+      expect(cookie).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Lax' });
+    } finally {
+      await proxied.close();
+    }
   });
 });
