@@ -12,6 +12,7 @@ import {
   registerEnumType,
 } from 'type-graphql';
 import { IsOptional } from 'class-validator';
+import DataLoader from 'dataloader';
 import { NeedState, type ProcessRole, transitionsFrom } from '../../../process-logic/index.js';
 import { runCommand } from '../common/command.js';
 import { type GraphQLContext, requireCaller } from '../common/context.js';
@@ -131,6 +132,25 @@ export class NeedFilter {
   outcome?: NeedOutcome | null;
 }
 
+const involvementLoaders = new WeakMap<GraphQLContext, DataLoader<string, NeedBodyInvolvement[]>>();
+
+/** The body involvements of needs, batched per request (a list of needs with their timelines asks once). */
+function involvementsOf(context: GraphQLContext): DataLoader<string, NeedBodyInvolvement[]> {
+  let loader = involvementLoaders.get(context);
+  if (!loader) {
+    loader = new DataLoader(async (needIds) => {
+      const rows = await context.em.find(
+        NeedBodyInvolvement,
+        { need: { $in: [...needIds] } },
+        { populate: ['body'], orderBy: { createdAt: 'asc', id: 'asc' } },
+      );
+      return needIds.map((id) => rows.filter((row) => row.need.id === id));
+    });
+    involvementLoaders.set(context, loader);
+  }
+  return loader;
+}
+
 @Resolver(() => Need)
 export class NeedResolver {
   @Query(() => [Need], {
@@ -232,11 +252,7 @@ export class NeedResolver {
         justification: need.offerJustification ?? null,
       });
     }
-    const involvements = await context.em.find(
-      NeedBodyInvolvement,
-      { need: need.id },
-      { populate: ['body'], orderBy: { createdAt: 'asc', id: 'asc' } },
-    );
+    const involvements = await involvementsOf(context).load(need.id);
     for (const involvement of involvements) {
       entries.push({
         kind: NeedTimelineEntryKind.BODY_INVOLVED,
