@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { bootstrapUsers } from '../../server/src/users/bootstrap-users.js';
 import { DEMO_USERS } from '../../server/src/users/demo-users.js';
@@ -188,6 +188,29 @@ describe('sign-in throttling', () => {
     expect(
       (await gql(cookie, CHANGE_PASSWORD, { c: PASSWORD, n: `${PASSWORD}-neu` })).errors,
     ).toBeUndefined();
+  });
+});
+
+describe('sign-in throttling by IPv6 network', () => {
+  it('counts the addresses of one IPv6 /64 network as one address', async () => {
+    const network = `2001:db8:${(randomBytes(2).readUInt16BE() | 0x1000).toString(16)}:7`;
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const address = `${network}:${randomBytes(2).toString('hex')}::${(attempt + 1).toString(16)}`;
+      expect(
+        codeOf((await failedLogin(`niemand-${randomUUID().slice(0, 8)}@example.org`, address)).json()),
+      ).toBe('UNAUTHENTICATED');
+    }
+    const next = await failedLogin(`niemand-${randomUUID().slice(0, 8)}@example.org`, `${network}:ffff::1`);
+    expect(codeOf(next.json())).toBe('LIMIT_EXCEEDED');
+    // Another /64 and IPv4 clients are not affected; an IPv4-mapped address counts as the IPv4 address.
+    const other = await failedLogin(`niemand-${randomUUID().slice(0, 8)}@example.org`, '2001:db8:ffff:8::1');
+    expect(codeOf(other.json())).toBe('UNAUTHENTICATED');
+    const [row] = await api.orm.em
+      .getConnection()
+      .execute<{ addresses: string[] }[]>(
+        `select array_agg(distinct "address" order by "address") as "addresses" from "login_failure" where "address" like '2001:db8:%'`,
+      );
+    expect(row.addresses).toEqual(['2001:db8:ffff:8::/64', `${network}::/64`].sort());
   });
 });
 
@@ -598,11 +621,10 @@ describe('behind a proxy (TRUST_PROXY)', () => {
         expect(codeOf((await attempt(`203.0.113.${index + 1}`)).json())).toBe('UNAUTHENTICATED');
       }
       expect(codeOf((await attempt('203.0.113.99')).json())).toBe('LIMIT_EXCEEDED');
-      const rows = await proxied.orm.em
-        .getConnection()
-        .execute<{ address: string }[]>(
-          `select distinct "address" from "login_failure" where "address" not like '10.%'`,
-        );
+      const rows = await proxied.orm.em.getConnection().execute<{ address: string }[]>(
+        `select distinct "address" from "login_failure"
+            where "address" like '198.51.100.%' or "address" like '203.0.113.%'`,
+      );
       expect(rows.map((row) => row.address)).toEqual(['198.51.100.23']);
       // The proxy's word on HTTPS still counts: the cookie of a sign-in is Secure.
       const signedIn = await proxied.app.http.inject({

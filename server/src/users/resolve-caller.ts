@@ -1,3 +1,4 @@
+import { isIPv4, isIPv6 } from 'node:net';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { GraphQLError } from 'graphql';
 import { toClientError } from '../common/client-error.js';
@@ -61,7 +62,10 @@ export interface RequestAuth {
   sessions: SessionStore;
   /** The session token the request came with (cookie), if any. */
   token: string | null;
-  /** The client's address (behind a trusted proxy: from X-Forwarded-For), for throttling sign-ins. */
+  /**
+   * The client's address (behind a trusted proxy: from X-Forwarded-For) as sign-ins are throttled by it:
+   * IPv4 as is, IPv6 as its /64 network (`2001:db8:1:2::/64`), since one connection gets a whole /64.
+   */
   address: string;
   setSessionCookie(token: string): void;
   clearSessionCookie(): void;
@@ -70,6 +74,25 @@ export interface RequestAuth {
 /** The GraphQL context of the platform: the shared one plus what sign-in needs. */
 export interface AuthContext extends GraphQLContext {
   auth: RequestAuth;
+}
+
+/**
+ * The address a client's failed sign-ins are counted under: an IPv4 address (also one mapped into IPv6)
+ * as it is; an IPv6 address as its /64 network, because a single household or server holds a whole /64
+ * and could otherwise try from a fresh address every time.
+ */
+export function throttleAddress(ip: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  if (mapped && isIPv4(mapped[1])) return mapped[1];
+  const address = ip.split('%', 1)[0];
+  if (!isIPv6(address)) return ip;
+  const [head, tail = ''] = address.split('::');
+  const front = head ? head.split(':') : [];
+  const back = address.includes('::') && tail ? tail.split(':') : [];
+  // An embedded IPv4 tail (::1.2.3.4) stands for two groups; it only ever lies past the /64.
+  const groups = [...front, ...Array(Math.max(0, 8 - front.length - back.length)).fill('0'), ...back];
+  const network = groups.slice(0, 4).map((group) => (parseInt(group, 16) || 0).toString(16));
+  return `${network.join(':')}::/64`;
 }
 
 /**
@@ -91,7 +114,7 @@ export function requestAuth(
   return {
     sessions,
     token: request.cookies[SESSION_COOKIE] ?? null,
-    address: request.ip,
+    address: throttleAddress(request.ip),
     setSessionCookie: (token) => {
       reply.setCookie(SESSION_COOKIE, token, options);
     },
