@@ -797,6 +797,14 @@ describe('prioritisation (step 7)', () => {
         ),
       'FORBIDDEN',
     );
+    // Without a role that prioritises, also where there is nothing to reorder (the county-wide needs of this test file).
+    for (const caller of [provider, finance]) {
+      await refused(
+        c.id,
+        () => api.gql(PRIORITISE, { input: { socialAreaId: null, needIds: [randomUUID()] } }, { caller }),
+        'FORBIDDEN',
+      );
+    }
   });
 
   it('stays consistent under concurrency: parallel decisions and reorders leave the priorities 1…n', async () => {

@@ -1,5 +1,6 @@
 import {
   checkTransition,
+  findTransition,
   NeedState,
   OPEN_NEED_STATES,
   type ProcessRole,
@@ -312,6 +313,9 @@ export async function recordNeedBodyInvolvement(
  */
 export async function prioritiseNeeds(cmd: Command, input: PrioritiseNeedsInput): Promise<Need[]> {
   const areaId = input.socialAreaId ?? null;
+  // Only the roles the state machine lets prioritise get further (also when there is nothing to reorder).
+  const prioritising = findTransition('need', NeedState.OFFER_PLANNED, 'prioritise')?.roles ?? [];
+  if (!cmd.caller.roles.some((role) => prioritising.includes(role))) throw Forbidden();
   if (areaId) {
     const area = await cmd.tx.findOne(SocialArea, { id: areaId });
     if (!area) throw NotFound('Der Sozialraum');
