@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { bootstrapUsers } from '../../server/src/users/bootstrap-users.js';
 import { DEMO_USERS } from '../../server/src/users/demo-users.js';
@@ -55,10 +55,14 @@ async function gql<T = Record<string, any>>(
   return (await inject({ cookie, query, variables })).json();
 }
 
+/** Every password and session token this file used: none may ever reach the audit trail. */
+const secrets = new Set<string>();
+
 async function signIn(email: string, password = demo(email).password, address = '127.0.0.1') {
   const response = await inject({ query: LOGIN, variables: { email, password }, address });
   const cookie = response.cookies.find((candidate) => candidate.name === 'sr_session');
   if (!cookie) throw new Error(`sign-in of ${email} failed: ${response.body}`);
+  secrets.add(cookie.value).add(password);
   return `sr_session=${cookie.value}`;
 }
 
@@ -85,6 +89,7 @@ async function createUser(roles: string[], options: { keepInitialPassword?: bool
   const created = await gql(admin, CREATE_USER, { input: { email, displayName: 'Petra Prüfung', roles } });
   expect(created.errors).toBeUndefined();
   const { initialPassword, user } = created.data!.createUser;
+  secrets.add(initialPassword);
   const cookie = await signIn(email, initialPassword);
   if (!options.keepInitialPassword) {
     expect((await gql(cookie, CHANGE_PASSWORD, { c: initialPassword, n: PASSWORD })).errors).toBeUndefined();
@@ -643,5 +648,24 @@ describe('behind a proxy (TRUST_PROXY)', () => {
     } finally {
       await proxied.close();
     }
+  });
+});
+
+describe('the audit trail after all of the above', () => {
+  it('holds no password, token or hash of one, and refuses to be changed', async () => {
+    const connection = api.orm.em.getConnection();
+    const rows = await connection.execute<{ text: string }[]>(
+      `select coalesce("details"::text, '') || ' ' || coalesce("justification", '') as "text" from "audit_event"`,
+    );
+    expect(rows.length).toBeGreaterThan(50);
+    expect(secrets.size).toBeGreaterThan(10);
+    const hashes = [...secrets].map((secret) => createHash('sha256').update(secret).digest('hex'));
+    for (const { text } of rows) {
+      expect(text).not.toMatch(/argon2|passwordHash|password_hash|sr_session/i);
+      for (const needle of [...secrets, ...hashes]) expect(text).not.toContain(needle);
+    }
+    // Append-only for the app's role as for anyone.
+    await expect(connection.execute('update "audit_event" set "operation" = \'x\'')).rejects.toThrow();
+    await expect(connection.execute('delete from "audit_event"')).rejects.toThrow();
   });
 });
