@@ -44,6 +44,9 @@ export const QUERY_COST: QueryCostOptions = {
     // `first` is at most 200; a history at most 500 events.
     'AuditEventPage.nodes': 200,
     'Query.entityHistory': 500,
+    // A need's decisions and bodies, and the Träger considered for it: a handful each.
+    'Need.timeline': 50,
+    'Need.consideredProviders': 50,
   },
   defaultListSize: 100,
   scalarCosts: { JSON: 10 },
