@@ -431,6 +431,13 @@ describe('session handling', () => {
     expect((await gql(other, '{ me { id } }')).data!.me.id).toBe(user.id);
   });
 
+  it('answers the session of a user removed from the database as no session', async () => {
+    const user = await createUser(['FINANCE']);
+    expect((await gql(user.cookie, '{ me { id } }')).data!.me.id).toBe(user.id);
+    await api.orm.em.getConnection().execute('delete from "app_user" where "id" = ?', [user.id]);
+    expect(codeOf(await gql(user.cookie, '{ me { id } }'))).toBe('UNAUTHENTICATED');
+  });
+
   it('takes a role change and a password reset into the sessions of a second app process at once, despite its cache', async () => {
     const user = await createUser(['ADMIN']);
     const second = await startTestApi({ databaseUrl: api.databaseUrl });
