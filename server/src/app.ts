@@ -28,6 +28,7 @@ import { logSerializers } from './http/log-serializers.js';
 import { queryCostRule } from './http/query-cost.js';
 import { buildGraphQLSchema } from './schema.js';
 import { accessGatePlugin } from './users/access-gate.js';
+import { preparePasswordChecks } from './users/passwords.js';
 import {
   type AuthContext,
   callerResolutionFailure,
@@ -161,6 +162,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     formatError: formatGraphQLError,
   });
   await apollo.start();
+  await preparePasswordChecks();
 
   const formEvaluator = new FormEvaluator(
     {

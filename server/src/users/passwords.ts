@@ -31,6 +31,15 @@ export function hashPassword(password: string): Promise<string> {
 let dummyHash: Promise<string> | undefined;
 
 /**
+ * Makes the dummy hash that unknown accounts are checked against, at start: made on first use instead, the
+ * first failed sign-in of an unknown account after a start would take longer and tell it apart.
+ */
+export async function preparePasswordChecks(): Promise<void> {
+  dummyHash ??= hashPassword(randomBytes(32).toString('hex'));
+  await dummyHash;
+}
+
+/**
  * Whether `password` matches `hash`. Without a hash (unknown account, no password set) a dummy hash is
  * checked instead, so the answer takes as long as for a real account and timing reveals no accounts.
  */
