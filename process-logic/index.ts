@@ -18,3 +18,4 @@ export {
   TRANSITIONS,
   transitionsFrom,
 } from './transitions.js';
+export { type DataChange, diffFormData, type DiffSchema, formatValue } from './revision-diff.js';

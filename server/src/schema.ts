@@ -1,6 +1,11 @@
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema } from 'type-graphql';
+import { ApplicationResolver, ApplicationRevisionResolver } from './applications/application.resolver.js';
+import {
+  CallForInterestResolver,
+  NeedCallForInterestResolver,
+} from './applications/call-for-interest.resolver.js';
 import { AuditResolver } from './audit/audit.resolver.js';
 import { validateArgs } from './common/validate-args.js';
 import { FormResolver, FormVersionResolver } from './forms/form.resolver.js';
@@ -32,6 +37,10 @@ export function buildGraphQLSchema() {
       BudgetYearResolver,
       NeedResolver,
       BodyResolver,
+      CallForInterestResolver,
+      NeedCallForInterestResolver,
+      ApplicationResolver,
+      ApplicationRevisionResolver,
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validateFn: validateArgs,

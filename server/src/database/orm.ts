@@ -7,6 +7,8 @@ import { FormVersion } from '../forms/form-version.entity.js';
 import { migrationsList } from '../migrations/index.js';
 import { Submission } from '../submissions/submission.entity.js';
 import { AuditEvent } from '../audit/audit-event.entity.js';
+import { Application, ApplicationRevision } from '../applications/application.entity.js';
+import { CallForInterest } from '../applications/call-for-interest.entity.js';
 import { BudgetYear } from '../master-data/budget-year.entity.js';
 import { OfferCategory } from '../master-data/offer-category.entity.js';
 import { Provider } from '../master-data/provider.entity.js';
@@ -35,6 +37,9 @@ export const entities = [
   Body,
   Need,
   NeedBodyInvolvement,
+  CallForInterest,
+  Application,
+  ApplicationRevision,
 ];
 
 /** MikroORM options for a database URL; migrations are listed explicitly so compiled and test runs agree. */

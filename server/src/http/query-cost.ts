@@ -47,6 +47,14 @@ export const QUERY_COST: QueryCostOptions = {
     // A need's decisions and bodies, and the Träger considered for it: a handful each.
     'Need.timeline': 50,
     'Need.consideredProviders': 50,
+    // Calls and applications: the resolvers return at most 200 and 500; a call has a few applications, an
+    // application a few revisions and invited Träger; a diff lists the changed fields.
+    'Query.callsForInterest': 200,
+    'Query.applications': 500,
+    'CallForInterest.applications': 50,
+    'CallForInterest.invitedProviders': 50,
+    'Application.revisions': 20,
+    'Application.revisionDiff': 200,
   },
   defaultListSize: 100,
   scalarCosts: { JSON: 10 },

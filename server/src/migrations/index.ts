@@ -3,6 +3,7 @@ import { Migration20261124000000_forms } from './Migration20261124000000_forms.j
 import { Migration20261126000000_submission_version_key } from './Migration20261126000000_submission_version_key.js';
 import { Migration20261127000000_who_is_asking } from './Migration20261127000000_who_is_asking.js';
 import { Migration20261128000000_needs } from './Migration20261128000000_needs.js';
+import { Migration20261129000000_applications } from './Migration20261129000000_applications.js';
 
 /** Every committed migration, in order. Never edit one that has landed; add a new one. */
 export const migrationsList: MigrationObject[] = [
@@ -13,4 +14,5 @@ export const migrationsList: MigrationObject[] = [
   },
   { name: 'Migration20261127000000_who_is_asking', class: Migration20261127000000_who_is_asking },
   { name: 'Migration20261128000000_needs', class: Migration20261128000000_needs },
+  { name: 'Migration20261129000000_applications', class: Migration20261129000000_applications },
 ];

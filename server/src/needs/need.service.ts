@@ -52,7 +52,7 @@ export const InvalidTransition = (state: NeedState, action: string) =>
  * Checks that the caller may take `action` on `need` now: the policy (scope; FORBIDDEN) and then the state
  * machine of `process-logic` (INVALID_TRANSITION, or FORBIDDEN when the action is not for these roles).
  */
-function authorizeTransition(
+export function authorizeTransition(
   cmd: Command,
   scope: NeedScope,
   state: NeedState | null,

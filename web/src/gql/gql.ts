@@ -49,6 +49,18 @@ type Documents = {
     "\n  query Submission($id: UUID!) {\n    submission(id: $id) {\n      id\n      formKey\n      clientSubmissionId\n      createdAt\n      createdBy\n      data\n      viewerCan {\n        readData\n      }\n      formVersion {\n        ...RenderableFormVersion\n      }\n    }\n  }\n": typeof types.SubmissionDocument,
     "\n  query Submissions($formKey: String!) {\n    submissions(formKey: $formKey) {\n      id\n      formKey\n      createdAt\n      provider {\n        id\n        name\n      }\n    }\n  }\n": typeof types.SubmissionsDocument,
     "\n  mutation SubmitForm($formKey: String!, $data: JSON!, $clientSubmissionId: ID!, $formVersionId: UUID) {\n    submitForm(\n      formKey: $formKey\n      data: $data\n      clientSubmissionId: $clientSubmissionId\n      formVersionId: $formVersionId\n    ) {\n      submission {\n        id\n      }\n      errors {\n        path\n        message\n      }\n      errorCount\n    }\n  }\n": typeof types.SubmitFormDocument,
+    "\n  fragment NeedListItem on Need {\n    id\n    title\n    state\n    countyWide\n    priority\n    outcome\n    createdAt\n    createdByName\n    socialArea {\n      id\n      name\n    }\n    viewerCan {\n      prioritise\n    }\n  }\n": typeof types.NeedListItemFragmentDoc,
+    "\n  query Needs($filter: NeedFilter, $openFilter: NeedFilter) {\n    needs(filter: $filter) {\n      ...NeedListItem\n    }\n    openNeeds: needs(filter: $openFilter) {\n      ...NeedListItem\n    }\n    socialAreas {\n      id\n      name\n    }\n  }\n": typeof types.NeedsDocument,
+    "\n  query Need($id: UUID!) {\n    need(id: $id) {\n      id\n      title\n      state\n      revision\n      countyWide\n      socialArea {\n        id\n        name\n      }\n      situationDescription\n      createdAt\n      createdByName\n      updatedAt\n      priority\n      outcome\n      coveredByResources\n      resourcesJustification\n      resourcesDecidedAt\n      resourcesDecidedByName\n      consideredOffers\n      consideredProviders {\n        id\n        name\n      }\n      offerWanted\n      offerJustification\n      offerDecidedAt\n      offerDecidedByName\n      contactYouthOffice\n      contactProviders\n      fundingProgrammes\n      professionalJustification\n      resourcesWeighed\n      developmentWithoutOffer\n      timeline {\n        kind\n        at\n        byName\n        decision\n        justification\n        bodyName\n        involvement\n        date\n        outcome\n      }\n      viewerCan {\n        update\n        planOffer\n        decideResources\n        decideOffer\n        recordBodyInvolvement\n        prioritise\n      }\n    }\n  }\n": typeof types.NeedDocument,
+    "\n  query NeedBodies {\n    bodies {\n      id\n      name\n    }\n  }\n": typeof types.NeedBodiesDocument,
+    "\n  query NeedProviders {\n    providers {\n      id\n      name\n    }\n  }\n": typeof types.NeedProvidersDocument,
+    "\n  mutation RecordNeed($input: RecordNeedInput!) {\n    recordNeed(input: $input) {\n      id\n    }\n  }\n": typeof types.RecordNeedDocument,
+    "\n  mutation UpdateNeed($input: UpdateNeedInput!) {\n    updateNeed(input: $input) {\n      id\n      revision\n    }\n  }\n": typeof types.UpdateNeedDocument,
+    "\n  mutation DecideNeedResources($input: DecideNeedResourcesInput!) {\n    decideNeedResources(input: $input) {\n      id\n      revision\n      state\n    }\n  }\n": typeof types.DecideNeedResourcesDocument,
+    "\n  mutation DecideNeedOffer($input: DecideNeedOfferInput!) {\n    decideNeedOffer(input: $input) {\n      id\n      revision\n      state\n    }\n  }\n": typeof types.DecideNeedOfferDocument,
+    "\n  mutation RecordNeedBodyInvolvement($input: RecordNeedBodyInvolvementInput!) {\n    recordNeedBodyInvolvement(input: $input) {\n      id\n      revision\n    }\n  }\n": typeof types.RecordNeedBodyInvolvementDocument,
+    "\n  query NeedPrioritisation($filter: NeedFilter!) {\n    needs(filter: $filter) {\n      ...NeedListItem\n    }\n    socialAreas {\n      id\n      name\n    }\n  }\n": typeof types.NeedPrioritisationDocument,
+    "\n  mutation PrioritiseNeeds($input: PrioritiseNeedsInput!) {\n    prioritiseNeeds(input: $input) {\n      id\n      priority\n    }\n  }\n": typeof types.PrioritiseNeedsDocument,
 };
 const documents: Documents = {
     "\n  query AdminSocialAreas($includeInactive: Boolean!) {\n    socialAreas(includeInactive: $includeInactive) {\n      id\n      name\n      active\n      revision\n      regionalTeam {\n        id\n        name\n      }\n      viewerCan {\n        update\n      }\n    }\n    regionalTeams(includeInactive: true) {\n      id\n      name\n      active\n    }\n  }\n": types.AdminSocialAreasDocument,
@@ -86,6 +98,18 @@ const documents: Documents = {
     "\n  query Submission($id: UUID!) {\n    submission(id: $id) {\n      id\n      formKey\n      clientSubmissionId\n      createdAt\n      createdBy\n      data\n      viewerCan {\n        readData\n      }\n      formVersion {\n        ...RenderableFormVersion\n      }\n    }\n  }\n": types.SubmissionDocument,
     "\n  query Submissions($formKey: String!) {\n    submissions(formKey: $formKey) {\n      id\n      formKey\n      createdAt\n      provider {\n        id\n        name\n      }\n    }\n  }\n": types.SubmissionsDocument,
     "\n  mutation SubmitForm($formKey: String!, $data: JSON!, $clientSubmissionId: ID!, $formVersionId: UUID) {\n    submitForm(\n      formKey: $formKey\n      data: $data\n      clientSubmissionId: $clientSubmissionId\n      formVersionId: $formVersionId\n    ) {\n      submission {\n        id\n      }\n      errors {\n        path\n        message\n      }\n      errorCount\n    }\n  }\n": types.SubmitFormDocument,
+    "\n  fragment NeedListItem on Need {\n    id\n    title\n    state\n    countyWide\n    priority\n    outcome\n    createdAt\n    createdByName\n    socialArea {\n      id\n      name\n    }\n    viewerCan {\n      prioritise\n    }\n  }\n": types.NeedListItemFragmentDoc,
+    "\n  query Needs($filter: NeedFilter, $openFilter: NeedFilter) {\n    needs(filter: $filter) {\n      ...NeedListItem\n    }\n    openNeeds: needs(filter: $openFilter) {\n      ...NeedListItem\n    }\n    socialAreas {\n      id\n      name\n    }\n  }\n": types.NeedsDocument,
+    "\n  query Need($id: UUID!) {\n    need(id: $id) {\n      id\n      title\n      state\n      revision\n      countyWide\n      socialArea {\n        id\n        name\n      }\n      situationDescription\n      createdAt\n      createdByName\n      updatedAt\n      priority\n      outcome\n      coveredByResources\n      resourcesJustification\n      resourcesDecidedAt\n      resourcesDecidedByName\n      consideredOffers\n      consideredProviders {\n        id\n        name\n      }\n      offerWanted\n      offerJustification\n      offerDecidedAt\n      offerDecidedByName\n      contactYouthOffice\n      contactProviders\n      fundingProgrammes\n      professionalJustification\n      resourcesWeighed\n      developmentWithoutOffer\n      timeline {\n        kind\n        at\n        byName\n        decision\n        justification\n        bodyName\n        involvement\n        date\n        outcome\n      }\n      viewerCan {\n        update\n        planOffer\n        decideResources\n        decideOffer\n        recordBodyInvolvement\n        prioritise\n      }\n    }\n  }\n": types.NeedDocument,
+    "\n  query NeedBodies {\n    bodies {\n      id\n      name\n    }\n  }\n": types.NeedBodiesDocument,
+    "\n  query NeedProviders {\n    providers {\n      id\n      name\n    }\n  }\n": types.NeedProvidersDocument,
+    "\n  mutation RecordNeed($input: RecordNeedInput!) {\n    recordNeed(input: $input) {\n      id\n    }\n  }\n": types.RecordNeedDocument,
+    "\n  mutation UpdateNeed($input: UpdateNeedInput!) {\n    updateNeed(input: $input) {\n      id\n      revision\n    }\n  }\n": types.UpdateNeedDocument,
+    "\n  mutation DecideNeedResources($input: DecideNeedResourcesInput!) {\n    decideNeedResources(input: $input) {\n      id\n      revision\n      state\n    }\n  }\n": types.DecideNeedResourcesDocument,
+    "\n  mutation DecideNeedOffer($input: DecideNeedOfferInput!) {\n    decideNeedOffer(input: $input) {\n      id\n      revision\n      state\n    }\n  }\n": types.DecideNeedOfferDocument,
+    "\n  mutation RecordNeedBodyInvolvement($input: RecordNeedBodyInvolvementInput!) {\n    recordNeedBodyInvolvement(input: $input) {\n      id\n      revision\n    }\n  }\n": types.RecordNeedBodyInvolvementDocument,
+    "\n  query NeedPrioritisation($filter: NeedFilter!) {\n    needs(filter: $filter) {\n      ...NeedListItem\n    }\n    socialAreas {\n      id\n      name\n    }\n  }\n": types.NeedPrioritisationDocument,
+    "\n  mutation PrioritiseNeeds($input: PrioritiseNeedsInput!) {\n    prioritiseNeeds(input: $input) {\n      id\n      priority\n    }\n  }\n": types.PrioritiseNeedsDocument,
 };
 
 /**
@@ -242,6 +266,54 @@ export function graphql(source: "\n  query Submissions($formKey: String!) {\n   
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SubmitForm($formKey: String!, $data: JSON!, $clientSubmissionId: ID!, $formVersionId: UUID) {\n    submitForm(\n      formKey: $formKey\n      data: $data\n      clientSubmissionId: $clientSubmissionId\n      formVersionId: $formVersionId\n    ) {\n      submission {\n        id\n      }\n      errors {\n        path\n        message\n      }\n      errorCount\n    }\n  }\n"): (typeof documents)["\n  mutation SubmitForm($formKey: String!, $data: JSON!, $clientSubmissionId: ID!, $formVersionId: UUID) {\n    submitForm(\n      formKey: $formKey\n      data: $data\n      clientSubmissionId: $clientSubmissionId\n      formVersionId: $formVersionId\n    ) {\n      submission {\n        id\n      }\n      errors {\n        path\n        message\n      }\n      errorCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment NeedListItem on Need {\n    id\n    title\n    state\n    countyWide\n    priority\n    outcome\n    createdAt\n    createdByName\n    socialArea {\n      id\n      name\n    }\n    viewerCan {\n      prioritise\n    }\n  }\n"): (typeof documents)["\n  fragment NeedListItem on Need {\n    id\n    title\n    state\n    countyWide\n    priority\n    outcome\n    createdAt\n    createdByName\n    socialArea {\n      id\n      name\n    }\n    viewerCan {\n      prioritise\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Needs($filter: NeedFilter, $openFilter: NeedFilter) {\n    needs(filter: $filter) {\n      ...NeedListItem\n    }\n    openNeeds: needs(filter: $openFilter) {\n      ...NeedListItem\n    }\n    socialAreas {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query Needs($filter: NeedFilter, $openFilter: NeedFilter) {\n    needs(filter: $filter) {\n      ...NeedListItem\n    }\n    openNeeds: needs(filter: $openFilter) {\n      ...NeedListItem\n    }\n    socialAreas {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Need($id: UUID!) {\n    need(id: $id) {\n      id\n      title\n      state\n      revision\n      countyWide\n      socialArea {\n        id\n        name\n      }\n      situationDescription\n      createdAt\n      createdByName\n      updatedAt\n      priority\n      outcome\n      coveredByResources\n      resourcesJustification\n      resourcesDecidedAt\n      resourcesDecidedByName\n      consideredOffers\n      consideredProviders {\n        id\n        name\n      }\n      offerWanted\n      offerJustification\n      offerDecidedAt\n      offerDecidedByName\n      contactYouthOffice\n      contactProviders\n      fundingProgrammes\n      professionalJustification\n      resourcesWeighed\n      developmentWithoutOffer\n      timeline {\n        kind\n        at\n        byName\n        decision\n        justification\n        bodyName\n        involvement\n        date\n        outcome\n      }\n      viewerCan {\n        update\n        planOffer\n        decideResources\n        decideOffer\n        recordBodyInvolvement\n        prioritise\n      }\n    }\n  }\n"): (typeof documents)["\n  query Need($id: UUID!) {\n    need(id: $id) {\n      id\n      title\n      state\n      revision\n      countyWide\n      socialArea {\n        id\n        name\n      }\n      situationDescription\n      createdAt\n      createdByName\n      updatedAt\n      priority\n      outcome\n      coveredByResources\n      resourcesJustification\n      resourcesDecidedAt\n      resourcesDecidedByName\n      consideredOffers\n      consideredProviders {\n        id\n        name\n      }\n      offerWanted\n      offerJustification\n      offerDecidedAt\n      offerDecidedByName\n      contactYouthOffice\n      contactProviders\n      fundingProgrammes\n      professionalJustification\n      resourcesWeighed\n      developmentWithoutOffer\n      timeline {\n        kind\n        at\n        byName\n        decision\n        justification\n        bodyName\n        involvement\n        date\n        outcome\n      }\n      viewerCan {\n        update\n        planOffer\n        decideResources\n        decideOffer\n        recordBodyInvolvement\n        prioritise\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NeedBodies {\n    bodies {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query NeedBodies {\n    bodies {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NeedProviders {\n    providers {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query NeedProviders {\n    providers {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordNeed($input: RecordNeedInput!) {\n    recordNeed(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation RecordNeed($input: RecordNeedInput!) {\n    recordNeed(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateNeed($input: UpdateNeedInput!) {\n    updateNeed(input: $input) {\n      id\n      revision\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateNeed($input: UpdateNeedInput!) {\n    updateNeed(input: $input) {\n      id\n      revision\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DecideNeedResources($input: DecideNeedResourcesInput!) {\n    decideNeedResources(input: $input) {\n      id\n      revision\n      state\n    }\n  }\n"): (typeof documents)["\n  mutation DecideNeedResources($input: DecideNeedResourcesInput!) {\n    decideNeedResources(input: $input) {\n      id\n      revision\n      state\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DecideNeedOffer($input: DecideNeedOfferInput!) {\n    decideNeedOffer(input: $input) {\n      id\n      revision\n      state\n    }\n  }\n"): (typeof documents)["\n  mutation DecideNeedOffer($input: DecideNeedOfferInput!) {\n    decideNeedOffer(input: $input) {\n      id\n      revision\n      state\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordNeedBodyInvolvement($input: RecordNeedBodyInvolvementInput!) {\n    recordNeedBodyInvolvement(input: $input) {\n      id\n      revision\n    }\n  }\n"): (typeof documents)["\n  mutation RecordNeedBodyInvolvement($input: RecordNeedBodyInvolvementInput!) {\n    recordNeedBodyInvolvement(input: $input) {\n      id\n      revision\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NeedPrioritisation($filter: NeedFilter!) {\n    needs(filter: $filter) {\n      ...NeedListItem\n    }\n    socialAreas {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query NeedPrioritisation($filter: NeedFilter!) {\n    needs(filter: $filter) {\n      ...NeedListItem\n    }\n    socialAreas {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PrioritiseNeeds($input: PrioritiseNeedsInput!) {\n    prioritiseNeeds(input: $input) {\n      id\n      priority\n    }\n  }\n"): (typeof documents)["\n  mutation PrioritiseNeeds($input: PrioritiseNeedsInput!) {\n    prioritiseNeeds(input: $input) {\n      id\n      priority\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

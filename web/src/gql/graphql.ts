@@ -27,6 +27,12 @@ export type AuditOutcome =
   | 'FAILED'
   | 'SUCCESS';
 
+/** DECIDE Entscheidung; PARTICIPATE Beteiligung; INFORM Information. */
+export type BodyInvolvementKind =
+  | 'DECIDE'
+  | 'INFORM'
+  | 'PARTICIPATE';
+
 /** Ein neues Haushaltsjahr; ohne Angaben vom 1. Januar bis 31. Dezember. */
 export type CreateBudgetYearInput = {
   endsOn?: string | null | undefined;
@@ -73,10 +79,92 @@ export type CreateUserInput = {
   socialAreaIds?: Array<string> | null | undefined;
 };
 
+/** Entscheidung 2: Soll der Bedarf durch ein Angebot gedeckt werden? */
+export type DecideNeedOfferInput = {
+  id: string;
+  justification: string;
+  /** true: durch ein Angebot decken; false: kein Leistungsangebot. */
+  offer: boolean;
+  revision: number;
+};
+
+/** Entscheidung 1: Kann der Bedarf mit den Ressourcen im Sozialraum gedeckt werden? */
+export type DecideNeedResourcesInput = {
+  /** Betrachtete bestehende Angebote (Freitext). */
+  consideredOffers?: string | null | undefined;
+  /** Betrachtete Träger. */
+  consideredProviderIds?: Array<string> | null | undefined;
+  /** true: mit den Ressourcen im Sozialraum gedeckt. */
+  covered: boolean;
+  id: string;
+  justification: string;
+  revision: number;
+};
+
 /** FEE: Fachleistungsstunden (§ 77 SGB VIII); GRANT: Kreiszuschuss (§ 74 SGB VIII). */
 export type FinancingKind =
   | 'FEE'
   | 'GRANT';
+
+/** Filter der Bedarfsliste; weggelassene Felder filtern nicht. */
+export type NeedFilter = {
+  /** true: nur kreisweite; false: nur die von Sozialräumen. */
+  countyWide?: boolean | null | undefined;
+  outcome?: NeedOutcome | null | undefined;
+  socialAreaId?: string | null | undefined;
+  states?: Array<NeedState> | null | undefined;
+};
+
+/** Ergebnis: mit Ressourcen im Sozialraum gedeckt, kein Leistungsangebot, oder ein Angebot. */
+export type NeedOutcome =
+  | 'COVERED_BY_RESOURCES'
+  | 'NO_OFFER'
+  | 'OFFER';
+
+/** RECORDED erfasst; RESOURCES_INSUFFICIENT Ressourcen reichen nicht; COVERED_BY_RESOURCES mit Ressourcen gedeckt; NO_OFFER kein Leistungsangebot; OFFER_PLANNED Angebot geplant; OPEN_FOR_APPLICATIONS Interessensbekundung offen; CLOSED geschlossen. */
+export type NeedState =
+  | 'CLOSED'
+  | 'COVERED_BY_RESOURCES'
+  | 'NO_OFFER'
+  | 'OFFER_PLANNED'
+  | 'OPEN_FOR_APPLICATIONS'
+  | 'RECORDED'
+  | 'RESOURCES_INSUFFICIENT';
+
+/** RECORDED erfasst; RESOURCES_DECIDED Entscheidung 1; OFFER_DECIDED Entscheidung 2; BODY_INVOLVED Beteiligung eines Gremiums. */
+export type NeedTimelineEntryKind =
+  | 'BODY_INVOLVED'
+  | 'OFFER_DECIDED'
+  | 'RECORDED'
+  | 'RESOURCES_DECIDED';
+
+/** Die neue Reihenfolge der offenen Bedarfe eines Sozialraums (Schritt 7). */
+export type PrioritiseNeedsInput = {
+  justification?: string | null | undefined;
+  /** Alle offenen Bedarfe, der wichtigste zuerst. */
+  needIds: Array<string>;
+  socialAreaId?: string | null | undefined;
+};
+
+/** Die Beteiligung eines Gremiums (Schritt 5). */
+export type RecordNeedBodyInvolvementInput = {
+  bodyId: string;
+  /** Datum, z. B. 2026-11-20. */
+  date: string;
+  involvement: BodyInvolvementKind;
+  needId: string;
+  outcome: string;
+  revision: number;
+};
+
+/** Ein neuer Bedarf (Schritt 1). */
+export type RecordNeedInput = {
+  /** Kreisweit statt für einen Sozialraum. */
+  countyWide: boolean;
+  situationDescription: string;
+  socialAreaId?: string | null | undefined;
+  title: string;
+};
 
 export type Role =
   | 'ADMIN'
@@ -94,6 +182,20 @@ export type UpdateBudgetYearInput = {
   revision: number;
   startsOn?: string | null | undefined;
   year?: number | null | undefined;
+};
+
+/** Änderungen an einem Bedarf; weggelassene Felder bleiben. Kontakte, Förderprogramme und Begründung (Schritte 4 und 6) erst, wenn ein Angebot geplant ist. */
+export type UpdateNeedInput = {
+  contactProviders?: string | null | undefined;
+  contactYouthOffice?: string | null | undefined;
+  developmentWithoutOffer?: string | null | undefined;
+  fundingProgrammes?: string | null | undefined;
+  id: string;
+  professionalJustification?: string | null | undefined;
+  resourcesWeighed?: string | null | undefined;
+  revision: number;
+  situationDescription?: string | null | undefined;
+  title?: string | null | undefined;
 };
 
 /** Änderungen an einer Angebotsart; weggelassene Felder bleiben, wie sie sind. */
@@ -375,9 +477,86 @@ export type SubmitFormMutationVariables = Exact<{
 
 export type SubmitFormMutation = { submitForm: { errorCount: number, submission: { id: string } | null, errors: Array<{ path: string, message: string }> } };
 
+export type NeedListItemFragment = { id: string, title: string, state: NeedState, countyWide: boolean, priority: number | null, outcome: NeedOutcome | null, createdAt: string, createdByName: string, socialArea: { id: string, name: string } | null, viewerCan: { prioritise: boolean } };
+
+export type NeedsQueryVariables = Exact<{
+  filter?: NeedFilter | null | undefined;
+  openFilter?: NeedFilter | null | undefined;
+}>;
+
+
+export type NeedsQuery = { needs: Array<{ id: string, title: string, state: NeedState, countyWide: boolean, priority: number | null, outcome: NeedOutcome | null, createdAt: string, createdByName: string, socialArea: { id: string, name: string } | null, viewerCan: { prioritise: boolean } }>, openNeeds: Array<{ id: string, title: string, state: NeedState, countyWide: boolean, priority: number | null, outcome: NeedOutcome | null, createdAt: string, createdByName: string, socialArea: { id: string, name: string } | null, viewerCan: { prioritise: boolean } }>, socialAreas: Array<{ id: string, name: string }> };
+
+export type NeedQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type NeedQuery = { need: { id: string, title: string, state: NeedState, revision: number, countyWide: boolean, situationDescription: string, createdAt: string, createdByName: string, updatedAt: string, priority: number | null, outcome: NeedOutcome | null, coveredByResources: boolean | null, resourcesJustification: string | null, resourcesDecidedAt: string | null, resourcesDecidedByName: string | null, consideredOffers: string | null, offerWanted: boolean | null, offerJustification: string | null, offerDecidedAt: string | null, offerDecidedByName: string | null, contactYouthOffice: string | null, contactProviders: string | null, fundingProgrammes: string | null, professionalJustification: string | null, resourcesWeighed: string | null, developmentWithoutOffer: string | null, socialArea: { id: string, name: string } | null, consideredProviders: Array<{ id: string, name: string }>, timeline: Array<{ kind: NeedTimelineEntryKind, at: string, byName: string, decision: boolean | null, justification: string | null, bodyName: string | null, involvement: BodyInvolvementKind | null, date: string | null, outcome: string | null }>, viewerCan: { update: boolean, planOffer: boolean, decideResources: boolean, decideOffer: boolean, recordBodyInvolvement: boolean, prioritise: boolean } } };
+
+export type NeedBodiesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NeedBodiesQuery = { bodies: Array<{ id: string, name: string }> };
+
+export type NeedProvidersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NeedProvidersQuery = { providers: Array<{ id: string, name: string }> };
+
+export type RecordNeedMutationVariables = Exact<{
+  input: RecordNeedInput;
+}>;
+
+
+export type RecordNeedMutation = { recordNeed: { id: string } };
+
+export type UpdateNeedMutationVariables = Exact<{
+  input: UpdateNeedInput;
+}>;
+
+
+export type UpdateNeedMutation = { updateNeed: { id: string, revision: number } };
+
+export type DecideNeedResourcesMutationVariables = Exact<{
+  input: DecideNeedResourcesInput;
+}>;
+
+
+export type DecideNeedResourcesMutation = { decideNeedResources: { id: string, revision: number, state: NeedState } };
+
+export type DecideNeedOfferMutationVariables = Exact<{
+  input: DecideNeedOfferInput;
+}>;
+
+
+export type DecideNeedOfferMutation = { decideNeedOffer: { id: string, revision: number, state: NeedState } };
+
+export type RecordNeedBodyInvolvementMutationVariables = Exact<{
+  input: RecordNeedBodyInvolvementInput;
+}>;
+
+
+export type RecordNeedBodyInvolvementMutation = { recordNeedBodyInvolvement: { id: string, revision: number } };
+
+export type NeedPrioritisationQueryVariables = Exact<{
+  filter: NeedFilter;
+}>;
+
+
+export type NeedPrioritisationQuery = { needs: Array<{ id: string, title: string, state: NeedState, countyWide: boolean, priority: number | null, outcome: NeedOutcome | null, createdAt: string, createdByName: string, socialArea: { id: string, name: string } | null, viewerCan: { prioritise: boolean } }>, socialAreas: Array<{ id: string, name: string }> };
+
+export type PrioritiseNeedsMutationVariables = Exact<{
+  input: PrioritiseNeedsInput;
+}>;
+
+
+export type PrioritiseNeedsMutation = { prioritiseNeeds: Array<{ id: string, priority: number | null }> };
+
 export const AdminUserFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AdminUser"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"roles"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"mustChangePassword"}},{"kind":"Field","name":{"kind":"Name","value":"revision"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"provider"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"regionalTeam"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"socialAreas"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewerCan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"update"}},{"kind":"Field","name":{"kind":"Name","value":"resetPassword"}},{"kind":"Field","name":{"kind":"Name","value":"deactivate"}},{"kind":"Field","name":{"kind":"Name","value":"reactivate"}}]}}]}}]} as unknown as DocumentNode<AdminUserFragment, unknown>;
 export const CurrentUserFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CurrentUser"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"roles"}},{"kind":"Field","name":{"kind":"Name","value":"mustChangePassword"}},{"kind":"Field","name":{"kind":"Name","value":"provider"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"regionalTeam"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"socialAreas"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<CurrentUserFragment, unknown>;
 export const RenderableFormVersionFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RenderableFormVersion"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"FormVersion"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"formKey"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"schema"}},{"kind":"Field","name":{"kind":"Name","value":"uischema"}},{"kind":"Field","name":{"kind":"Name","value":"sampleData"}}]}}]} as unknown as DocumentNode<RenderableFormVersionFragment, unknown>;
+export const NeedListItemFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"NeedListItem"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Need"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"countyWide"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdByName"}},{"kind":"Field","name":{"kind":"Name","value":"socialArea"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewerCan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"prioritise"}}]}}]}}]} as unknown as DocumentNode<NeedListItemFragment, unknown>;
 export const AdminSocialAreasDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AdminSocialAreas"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"includeInactive"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"socialAreas"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"includeInactive"},"value":{"kind":"Variable","name":{"kind":"Name","value":"includeInactive"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"revision"}},{"kind":"Field","name":{"kind":"Name","value":"regionalTeam"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewerCan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"update"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"regionalTeams"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"includeInactive"},"value":{"kind":"BooleanValue","value":true}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"active"}}]}}]}}]} as unknown as DocumentNode<AdminSocialAreasQuery, AdminSocialAreasQueryVariables>;
 export const CreateSocialAreaDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateSocialArea"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateSocialAreaInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createSocialArea"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<CreateSocialAreaMutation, CreateSocialAreaMutationVariables>;
 export const UpdateSocialAreaDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateSocialArea"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateSocialAreaInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateSocialArea"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"revision"}}]}}]}}]} as unknown as DocumentNode<UpdateSocialAreaMutation, UpdateSocialAreaMutationVariables>;
@@ -410,3 +589,14 @@ export const FormDocument = {"kind":"Document","definitions":[{"kind":"Operation
 export const SubmissionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Submission"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UUID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"submission"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"formKey"}},{"kind":"Field","name":{"kind":"Name","value":"clientSubmissionId"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdBy"}},{"kind":"Field","name":{"kind":"Name","value":"data"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"readData"}}]}},{"kind":"Field","name":{"kind":"Name","value":"formVersion"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RenderableFormVersion"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RenderableFormVersion"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"FormVersion"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"formKey"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"schema"}},{"kind":"Field","name":{"kind":"Name","value":"uischema"}},{"kind":"Field","name":{"kind":"Name","value":"sampleData"}}]}}]} as unknown as DocumentNode<SubmissionQuery, SubmissionQueryVariables>;
 export const SubmissionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Submissions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"formKey"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"submissions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"formKey"},"value":{"kind":"Variable","name":{"kind":"Name","value":"formKey"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"formKey"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"provider"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<SubmissionsQuery, SubmissionsQueryVariables>;
 export const SubmitFormDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SubmitForm"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"formKey"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"data"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"JSON"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"clientSubmissionId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"formVersionId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"UUID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"submitForm"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"formKey"},"value":{"kind":"Variable","name":{"kind":"Name","value":"formKey"}}},{"kind":"Argument","name":{"kind":"Name","value":"data"},"value":{"kind":"Variable","name":{"kind":"Name","value":"data"}}},{"kind":"Argument","name":{"kind":"Name","value":"clientSubmissionId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"clientSubmissionId"}}},{"kind":"Argument","name":{"kind":"Name","value":"formVersionId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"formVersionId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"submission"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"Field","name":{"kind":"Name","value":"errorCount"}}]}}]}}]} as unknown as DocumentNode<SubmitFormMutation, SubmitFormMutationVariables>;
+export const NeedsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Needs"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"NeedFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"openFilter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"NeedFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"needs"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"NeedListItem"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"openNeeds"},"name":{"kind":"Name","value":"needs"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"openFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"NeedListItem"}}]}},{"kind":"Field","name":{"kind":"Name","value":"socialAreas"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"NeedListItem"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Need"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"countyWide"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdByName"}},{"kind":"Field","name":{"kind":"Name","value":"socialArea"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewerCan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"prioritise"}}]}}]}}]} as unknown as DocumentNode<NeedsQuery, NeedsQueryVariables>;
+export const NeedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Need"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UUID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"need"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"revision"}},{"kind":"Field","name":{"kind":"Name","value":"countyWide"}},{"kind":"Field","name":{"kind":"Name","value":"socialArea"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"situationDescription"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdByName"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"coveredByResources"}},{"kind":"Field","name":{"kind":"Name","value":"resourcesJustification"}},{"kind":"Field","name":{"kind":"Name","value":"resourcesDecidedAt"}},{"kind":"Field","name":{"kind":"Name","value":"resourcesDecidedByName"}},{"kind":"Field","name":{"kind":"Name","value":"consideredOffers"}},{"kind":"Field","name":{"kind":"Name","value":"consideredProviders"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"offerWanted"}},{"kind":"Field","name":{"kind":"Name","value":"offerJustification"}},{"kind":"Field","name":{"kind":"Name","value":"offerDecidedAt"}},{"kind":"Field","name":{"kind":"Name","value":"offerDecidedByName"}},{"kind":"Field","name":{"kind":"Name","value":"contactYouthOffice"}},{"kind":"Field","name":{"kind":"Name","value":"contactProviders"}},{"kind":"Field","name":{"kind":"Name","value":"fundingProgrammes"}},{"kind":"Field","name":{"kind":"Name","value":"professionalJustification"}},{"kind":"Field","name":{"kind":"Name","value":"resourcesWeighed"}},{"kind":"Field","name":{"kind":"Name","value":"developmentWithoutOffer"}},{"kind":"Field","name":{"kind":"Name","value":"timeline"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"byName"}},{"kind":"Field","name":{"kind":"Name","value":"decision"}},{"kind":"Field","name":{"kind":"Name","value":"justification"}},{"kind":"Field","name":{"kind":"Name","value":"bodyName"}},{"kind":"Field","name":{"kind":"Name","value":"involvement"}},{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewerCan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"update"}},{"kind":"Field","name":{"kind":"Name","value":"planOffer"}},{"kind":"Field","name":{"kind":"Name","value":"decideResources"}},{"kind":"Field","name":{"kind":"Name","value":"decideOffer"}},{"kind":"Field","name":{"kind":"Name","value":"recordBodyInvolvement"}},{"kind":"Field","name":{"kind":"Name","value":"prioritise"}}]}}]}}]}}]} as unknown as DocumentNode<NeedQuery, NeedQueryVariables>;
+export const NeedBodiesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"NeedBodies"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"bodies"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<NeedBodiesQuery, NeedBodiesQueryVariables>;
+export const NeedProvidersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"NeedProviders"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"providers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<NeedProvidersQuery, NeedProvidersQueryVariables>;
+export const RecordNeedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecordNeed"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordNeedInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordNeed"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<RecordNeedMutation, RecordNeedMutationVariables>;
+export const UpdateNeedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateNeed"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateNeedInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateNeed"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"revision"}}]}}]}}]} as unknown as DocumentNode<UpdateNeedMutation, UpdateNeedMutationVariables>;
+export const DecideNeedResourcesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DecideNeedResources"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DecideNeedResourcesInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"decideNeedResources"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"revision"}},{"kind":"Field","name":{"kind":"Name","value":"state"}}]}}]}}]} as unknown as DocumentNode<DecideNeedResourcesMutation, DecideNeedResourcesMutationVariables>;
+export const DecideNeedOfferDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DecideNeedOffer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DecideNeedOfferInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"decideNeedOffer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"revision"}},{"kind":"Field","name":{"kind":"Name","value":"state"}}]}}]}}]} as unknown as DocumentNode<DecideNeedOfferMutation, DecideNeedOfferMutationVariables>;
+export const RecordNeedBodyInvolvementDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecordNeedBodyInvolvement"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordNeedBodyInvolvementInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordNeedBodyInvolvement"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"revision"}}]}}]}}]} as unknown as DocumentNode<RecordNeedBodyInvolvementMutation, RecordNeedBodyInvolvementMutationVariables>;
+export const NeedPrioritisationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"NeedPrioritisation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"NeedFilter"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"needs"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"NeedListItem"}}]}},{"kind":"Field","name":{"kind":"Name","value":"socialAreas"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"NeedListItem"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Need"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"countyWide"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdByName"}},{"kind":"Field","name":{"kind":"Name","value":"socialArea"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"viewerCan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"prioritise"}}]}}]}}]} as unknown as DocumentNode<NeedPrioritisationQuery, NeedPrioritisationQueryVariables>;
+export const PrioritiseNeedsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PrioritiseNeeds"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PrioritiseNeedsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"prioritiseNeeds"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}}]}}]}}]} as unknown as DocumentNode<PrioritiseNeedsMutation, PrioritiseNeedsMutationVariables>;
