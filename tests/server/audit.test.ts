@@ -275,6 +275,77 @@ async function plannedNeed(): Promise<{ id: string; revision: number }> {
   ).decideNeedOffer;
 }
 
+const OPEN_CALL = `mutation($input: OpenCallForInterestInput!) {
+  openCallForInterest(input: $input) { id revision callForInterest { id } }
+}`;
+const applicationMutation = (name: string, inputType: string) =>
+  `mutation($input: ${inputType}!) { ${name}(input: $input) { id revision } }`;
+const CREATE_APPLICATION = applicationMutation('createApplication', 'CreateApplicationInput');
+const SUBMIT_APPLICATION = `mutation($input: SubmitApplicationInput!) {
+  submitApplication(input: $input) { errorCount application { id revision } }
+}`;
+/** An offer category for the calls of these tests. */
+async function offerCategoryId(): Promise<string> {
+  const [row] = await sql<{ id: string }>(`select id from offer_category where active order by name limit 1`);
+  if (row) return row.id;
+  return (await ok(CREATE_OFFER_CATEGORY, { input: { name: unique('Kategorie'), financingKind: 'GRANT' } }))
+    .createOfferCategory.id;
+}
+/** A county-wide need of the team lead with a call for interest open to all: the need and the call. */
+async function openCall(): Promise<{ id: string; revision: number; callId: string }> {
+  const need = await plannedNeed();
+  const opened = (
+    await ok(
+      OPEN_CALL,
+      {
+        input: {
+          needId: need.id,
+          revision: need.revision,
+          deadline: new Date(Date.now() + 86_400_000).toISOString(),
+          openToAll: true,
+          offerCategoryId: await offerCategoryId(),
+        },
+      },
+      teamLead,
+    )
+  ).openCallForInterest;
+  return { id: opened.id, revision: opened.revision, callId: opened.callForInterest.id };
+}
+/** The sample data of the version of `formKey` in force (valid as it is). */
+async function sampleOf(formKey: string): Promise<Record<string, unknown>> {
+  const [row] = await sql<{ sample_data: Record<string, unknown> }>(
+    `select sample_data from form_version where form_key = ? and status = 'PUBLISHED'`,
+    [formKey],
+  );
+  return row!.sample_data;
+}
+/** A draft application of the provider (with valid data of both Anlagen) for a new open call. */
+async function draftApplication(): Promise<{ id: string; revision: number }> {
+  const { callId } = await openCall();
+  return (
+    await ok(
+      CREATE_APPLICATION,
+      {
+        input: {
+          callId,
+          offerDescriptionData: await sampleOf('offer-description'),
+          costCalculationData: await sampleOf('cost-calculation'),
+        },
+      },
+      provider,
+    )
+  ).createApplication;
+}
+/** A submitted application of the provider. */
+async function submittedApplication(): Promise<{ id: string; revision: number }> {
+  const draft = await draftApplication();
+  const submitted = (
+    await ok(SUBMIT_APPLICATION, { input: { id: draft.id, revision: draft.revision } }, provider)
+  ).submitApplication;
+  expect(submitted.errorCount).toBe(0);
+  return submitted.application;
+}
+
 const MUTATION_CASES: Record<string, MutationCase> = {
   createDraft: {
     prepare: async () => ({ query: CREATE_DRAFT, variables: { formKey: 'criteria' }, caller: admin }),
@@ -553,6 +624,111 @@ const MUTATION_CASES: Record<string, MutationCase> = {
     role: Role.TEAM_LEAD,
     entityType: 'NeedPrioritisation',
     entityId: () => 'county-wide',
+  },
+  openCallForInterest: {
+    prepare: async () => {
+      const need = await plannedNeed();
+      return {
+        query: OPEN_CALL,
+        variables: {
+          input: {
+            needId: need.id,
+            revision: need.revision,
+            deadline: new Date(Date.now() + 86_400_000).toISOString(),
+            openToAll: true,
+            offerCategoryId: await offerCategoryId(),
+          },
+        },
+        caller: teamLead,
+      };
+    },
+    role: Role.TEAM_LEAD,
+    entityType: 'Need',
+    entityId: (data) => data.openCallForInterest.id,
+    table: 'need',
+  },
+  closeCallForInterest: {
+    prepare: async () => {
+      const need = await openCall();
+      return {
+        query: needMutation('closeCallForInterest', 'CloseCallForInterestInput'),
+        variables: { input: { needId: need.id, revision: need.revision } },
+        caller: teamLead,
+      };
+    },
+    role: Role.TEAM_LEAD,
+    entityType: 'Need',
+    entityId: (data) => data.closeCallForInterest.id,
+    table: 'need',
+  },
+  createApplication: {
+    prepare: async () => ({
+      query: CREATE_APPLICATION,
+      variables: { input: { callId: (await openCall()).callId } },
+      caller: provider,
+    }),
+    role: Role.PROVIDER,
+    entityType: 'Application',
+    entityId: (data) => data.createApplication.id,
+    table: 'application',
+  },
+  saveApplicationDraft: {
+    prepare: async () => {
+      const draft = await draftApplication();
+      return {
+        query: applicationMutation('saveApplicationDraft', 'SaveApplicationDraftInput'),
+        variables: {
+          input: { id: draft.id, revision: draft.revision, offerDescriptionData: { title: 'Neu' } },
+        },
+        caller: provider,
+      };
+    },
+    role: Role.PROVIDER,
+    entityType: 'Application',
+    entityId: (data) => data.saveApplicationDraft.id,
+    table: 'application',
+  },
+  submitApplication: {
+    prepare: async () => {
+      const draft = await draftApplication();
+      return {
+        query: SUBMIT_APPLICATION,
+        variables: { input: { id: draft.id, revision: draft.revision } },
+        caller: provider,
+      };
+    },
+    role: Role.PROVIDER,
+    entityType: 'Application',
+    entityId: (data) => data.submitApplication.application.id,
+    table: 'application',
+  },
+  requestApplicationChanges: {
+    prepare: async () => {
+      const submitted = await submittedApplication();
+      return {
+        query: applicationMutation('requestApplicationChanges', 'RequestApplicationChangesInput'),
+        variables: { input: { id: submitted.id, revision: submitted.revision, comment: 'Bitte ergänzen.' } },
+        caller: teamLead,
+      };
+    },
+    role: Role.TEAM_LEAD,
+    entityType: 'Application',
+    entityId: (data) => data.requestApplicationChanges.id,
+    table: 'application',
+  },
+  withdrawApplication: {
+    prepare: async () => {
+      const draft = await draftApplication();
+      return {
+        query: applicationMutation('withdrawApplication', 'WithdrawApplicationInput'),
+        variables: { input: { id: draft.id, revision: draft.revision } },
+        caller: provider,
+      };
+    },
+    role: Role.PROVIDER,
+    entityType: 'Application',
+    entityId: (data) => data.withdrawApplication.id,
+    table: 'application',
   },
   createBody: masterDataCase('Body', 'body', CREATE_BODY, () => ({ name: unique('Gremium') })),
   updateBody: masterDataUpdateCase(
