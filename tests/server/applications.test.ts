@@ -412,7 +412,10 @@ describe('call for interest and applications through GraphQL', () => {
     expect(edited.state).toBe('CHANGES_REQUESTED');
     const resubmitted = (await ok(SUBMIT, { input: { id: a.id, revision: edited.revision } }, providerA))
       .submitApplication.application;
-    expect(resubmitted.state).toBe('SUBMITTED');
+    expect(resubmitted).toMatchObject({
+      state: 'SUBMITTED',
+      changeRequestComment: 'Bitte mehr Stunden einplanen.',
+    });
     expect(resubmitted.revisions.map((r: { number: number }) => r.number)).toEqual([1, 2]);
     expect(resubmitted.revisions[0].costCalculationData.professionalHours.hours).toBe(187.5);
     expect(resubmitted.revisions[1].costCalculationData.professionalHours.hours).toBe(200);
@@ -493,6 +496,7 @@ describe('call for interest and applications through GraphQL', () => {
     const forCommittee = (await ok(APPLICATION, { id: a.id }, committee)).application;
     expect(forCommittee).toMatchObject({
       state: 'SUBMITTED',
+      changeRequestComment: null,
       offerDescriptionData: null,
       costCalculationData: null,
       viewerCan: { readData: false },
@@ -548,6 +552,29 @@ describe('call for interest and applications through GraphQL', () => {
     expect(await ids(lead)).toContain(call.id);
   });
 
+  it('Need.viewerCan offers opening the call when an offer is planned, and closing it while it is open', async () => {
+    const NEED_CAN = `query($id: UUID!) { need(id: $id) { viewerCan { openCallForInterest closeCallForInterest } } }`;
+    const need = await plannedNeed();
+    const can = async (caller: Caller) => (await ok(NEED_CAN, { id: need.id }, caller)).need.viewerCan;
+    expect(await can(lead)).toEqual({ openCallForInterest: true, closeCallForInterest: false });
+    expect(await can(regionalNorth)).toEqual({ openCallForInterest: false, closeCallForInterest: false });
+    await ok(
+      OPEN_CALL,
+      {
+        input: {
+          needId: need.id,
+          revision: need.revision,
+          deadline: inDays(2),
+          openToAll: true,
+          offerCategoryId: categoryId,
+        },
+      },
+      lead,
+    );
+    expect(await can(lead)).toEqual({ openCallForInterest: false, closeCallForInterest: true });
+    expect(await can(finance)).toEqual({ openCallForInterest: false, closeCallForInterest: false });
+  });
+
   it('refuses a call that is not in state OFFER_PLANNED, a deadline in the past, a missing invitation', async () => {
     const need = await plannedNeed();
     const base = { needId: need.id, revision: need.revision, openToAll: true, offerCategoryId: categoryId };
@@ -601,6 +628,43 @@ describe('refused changes leave the database unchanged', () => {
     expect(error.message).toMatch(/Frist/);
     const after = (await ok(APPLICATION, { id: draft.id }, providerA)).application;
     expect(after.viewerCan.submit).toBe(false);
+  });
+
+  it('a first submit after the call was closed is CONFLICT/CALL_CLOSED; a resubmit after a change request is not bound to the call', async () => {
+    const { need, call } = await openCall([providers.a, providers.b]);
+    const data = {
+      offerDescriptionData: sampleDataOf('offer-description'),
+      costCalculationData: sampleDataOf('cost-calculation'),
+    };
+    const draft = await create(call.id, providerA, data);
+    const other = await create(call.id, providerB, data);
+    const submitted = (await ok(SUBMIT, { input: { id: other.id, revision: 1 } }, providerB))
+      .submitApplication.application;
+    await ok(CLOSE_CALL, { input: { needId: need.id, revision: need.revision } }, lead);
+    await refused(
+      draft.id,
+      () => api.gql(SUBMIT, { input: { id: draft.id, revision: draft.revision } }, { caller: providerA }),
+      'CONFLICT',
+      'CALL_CLOSED',
+    );
+    // Changes requested after the deadline may still be made and resubmitted.
+    await sql(`update call_for_interest set deadline = now() - interval '1 day' where id = ?`, [call.id]);
+    const requested = (
+      await ok(
+        REQUEST_CHANGES,
+        { input: { id: other.id, revision: submitted.revision, comment: 'Zeitplan ergänzen.' } },
+        lead,
+      )
+    ).requestApplicationChanges;
+    expect((await ok(APPLICATION, { id: other.id }, providerB)).application.viewerCan.submit).toBe(true);
+    const resubmitted = (
+      await ok(SUBMIT, { input: { id: other.id, revision: requested.revision } }, providerB)
+    ).submitApplication.application;
+    expect(resubmitted.revisions.map((r: { number: number }) => r.number)).toEqual([1, 2]);
+    // Nothing changed between the revisions.
+    expect((await ok(DIFF, { id: other.id, from: 1, to: 2 }, providerB)).application.revisionDiff).toEqual(
+      [],
+    );
   });
 
   it('an illegal transition, a wrong role, a foreign Träger, a foreign Sozialraum and a stale save', async () => {

@@ -62,7 +62,7 @@ export class Application extends BaseEntity {
   @Property({ type: 'datetime', nullable: true })
   submittedAt?: Date | null;
 
-  @Field(() => String, { nullable: true, description: 'Der Kommentar der letzten Änderungsanforderung.' })
+  /** The comment of the last change request (content: read with `readData`, see the resolver). */
   @Property({ type: 'text', nullable: true })
   changeRequestComment?: string | null;
 

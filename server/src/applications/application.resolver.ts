@@ -208,6 +208,14 @@ export class ApplicationResolver {
     return readsData(context, application) ? application.costCalculationData : null;
   }
 
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Der Kommentar der letzten Änderungsanforderung; leer ohne `viewerCan.readData`.',
+  })
+  changeRequestComment(@Root() application: Application, @Ctx() context: GraphQLContext): string | null {
+    return readsData(context, application) ? (application.changeRequestComment ?? null) : null;
+  }
+
   @FieldResolver(() => [ApplicationRevision], {
     description: 'Die eingereichten Fassungen, die erste zuerst.',
   })

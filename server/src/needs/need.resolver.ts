@@ -65,6 +65,12 @@ export class NeedViewerCan {
 
   @Field(() => Boolean, { description: 'In der Priorisierung des Sozialraums verschieben.' })
   prioritise!: boolean;
+
+  @Field(() => Boolean, { description: 'Die Interessensbekundung eröffnen (Aufruf).' })
+  openCallForInterest!: boolean;
+
+  @Field(() => Boolean, { description: 'Die Interessensbekundung schließen.' })
+  closeCallForInterest!: boolean;
 }
 
 export enum NeedTimelineEntryKind {
@@ -224,6 +230,8 @@ export class NeedResolver {
       decideOffer: actions.has('decideOffer') || actions.has('decideNoOffer'),
       recordBodyInvolvement: actions.has('recordBodyInvolvement'),
       prioritise: actions.has('prioritise'),
+      openCallForInterest: actions.has('openForApplications'),
+      closeCallForInterest: actions.has('closeApplications'),
     };
   }
 
