@@ -6,6 +6,7 @@ import * as auditApi from '../../web/src/admin/audit-api.js';
 import * as usersApi from '../../web/src/admin/users-api.js';
 import * as authApi from '../../web/src/auth/api.js';
 import * as api from '../../web/src/forms/api.js';
+import * as needsApi from '../../web/src/needs/api.js';
 import * as generated from '../../web/src/gql/graphql.js';
 
 const schema = buildSchema(readFileSync('schema.graphql', 'utf8'));
@@ -52,6 +53,28 @@ describe('GraphQL documents of the web app', () => {
         'UpdateProviderDocument',
         'AuditEventsDocument',
         'SubmissionsDocument',
+      ]),
+    );
+  });
+
+  it('uses the generated documents for the needs (Bedarfe)', () => {
+    const sent = Object.values(needsApi).filter(isDocument);
+    expect(sent).toHaveLength(12);
+    for (const document of sent) expect(Object.values(generated)).toContain(document);
+    expect(operations.map(([name]) => name)).toEqual(
+      expect.arrayContaining([
+        'NeedsDocument',
+        'NeedDocument',
+        'NeedSocialAreasDocument',
+        'NeedBodiesDocument',
+        'NeedProvidersDocument',
+        'RecordNeedDocument',
+        'UpdateNeedDocument',
+        'DecideNeedResourcesDocument',
+        'DecideNeedOfferDocument',
+        'RecordNeedBodyInvolvementDocument',
+        'NeedPrioritisationDocument',
+        'PrioritiseNeedsDocument',
       ]),
     );
   });

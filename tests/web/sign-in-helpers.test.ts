@@ -20,14 +20,16 @@ describe('sign-in helpers of the web app', () => {
     expect(withTarget('/anmelden', '/')).toBe('/anmelden');
   });
 
-  it('shows administration and the audit log only to administrators', () => {
+  it('shows administration and the audit log only to administrators, the needs to the office roles', () => {
     const labels = (roles: Parameters<typeof navigationFor>[0]) =>
       navigationFor(roles).map((item) => item.label);
     expect(labels(['PROVIDER'])).toEqual(['Formulare', 'Einreichungen']);
-    expect(labels(['TEAM_LEAD', 'FINANCE'])).toEqual(['Formulare', 'Einreichungen']);
+    expect(labels(['TEAM_LEAD', 'FINANCE'])).toEqual(['Formulare', 'Einreichungen', 'Bedarfe']);
+    expect(labels(['COMMITTEE'])).toEqual(['Formulare', 'Einreichungen', 'Bedarfe']);
     expect(labels(['ADMIN'])).toEqual([
       'Formulare',
       'Einreichungen',
+      'Bedarfe',
       'Verwaltung',
       'Benutzerkonten',
       'Protokoll',

@@ -3,6 +3,7 @@ import { type ComponentType, lazy } from 'react';
 import { BrowserRouter, Outlet, Route, Routes } from 'react-router';
 import { AuthProvider } from '../auth/AuthProvider.js';
 import { RequireAuth, RequireRole } from '../auth/RequireAuth.js';
+import { NEED_READER_ROLES } from '../needs/roles.js';
 import { Layout } from './Layout.js';
 import { theme } from './theme.js';
 
@@ -25,6 +26,9 @@ const OfferCategoriesPage = page(() => import('../admin/OfferCategoriesPage.js')
 const BudgetYearsPage = page(() => import('../admin/BudgetYearsPage.js'), 'BudgetYearsPage');
 const UsersPage = page(() => import('../admin/UsersPage.js'), 'UsersPage');
 const AuditLogPage = page(() => import('../admin/AuditLogPage.js'), 'AuditLogPage');
+const NeedListPage = page(() => import('../needs/NeedListPage.js'), 'NeedListPage');
+const NeedPage = page(() => import('../needs/NeedPage.js'), 'NeedPage');
+const PrioritisationPage = page(() => import('../needs/PrioritisationPage.js'), 'PrioritisationPage');
 const NotFoundPage = page(() => import('./NotFoundPage.js'), 'NotFoundPage');
 
 /** Root component: theme, session, router and the page routes. */
@@ -43,6 +47,18 @@ export const App = () => (
               <Route path="einreichungen" element={<SubmissionListPage />} />
               <Route path="konto" element={<AccountPage />} />
               <Route path="passwort-aendern" element={<ChangePasswordPage />} />
+              <Route
+                path="bedarfe"
+                element={
+                  <RequireRole roles={NEED_READER_ROLES}>
+                    <Outlet />
+                  </RequireRole>
+                }
+              >
+                <Route index element={<NeedListPage />} />
+                <Route path="priorisierung/:area" element={<PrioritisationPage />} />
+                <Route path=":id" element={<NeedPage />} />
+              </Route>
               <Route
                 path="verwaltung"
                 element={

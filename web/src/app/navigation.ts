@@ -1,4 +1,5 @@
 import type { Role } from '../gql/graphql.js';
+import { NEED_READER_ROLES } from '../needs/roles.js';
 
 export interface NavigationItem {
   to: string;
@@ -13,6 +14,7 @@ export interface NavigationItem {
 export const NAVIGATION: readonly NavigationItem[] = [
   { to: '/', label: 'Formulare', end: true },
   { to: '/einreichungen', label: 'Einreichungen' },
+  { to: '/bedarfe', label: 'Bedarfe', roles: NEED_READER_ROLES },
   { to: '/verwaltung', label: 'Verwaltung', end: true, roles: ['ADMIN'] },
   { to: '/verwaltung/benutzer', label: 'Benutzerkonten', roles: ['ADMIN'] },
   { to: '/verwaltung/protokoll', label: 'Protokoll', roles: ['ADMIN'] },
