@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_CALL, seedDemoApplications } from '../../server/src/applications/seed-demo-applications.js';
 import { type Caller, Role } from '../../server/src/common/context.js';
+import { seedDemoMasterData } from '../../server/src/master-data/seed-demo-master-data.js';
 import { sampleDataOf } from '../support/factories.js';
 import { type GraphQLResponse, startTestApi, type TestApi } from '../support/test-api.js';
 
@@ -775,5 +777,63 @@ describe('refused changes leave the database unchanged', () => {
         ),
       'BAD_USER_INPUT',
     );
+  });
+});
+
+describe('demo data', () => {
+  it('seeds a call open to all in Oyten with a submitted application and a draft, once', async () => {
+    await seedDemoMasterData(api.orm.em.fork());
+    expect(await seedDemoApplications(api.orm.em.fork())).toBe(true);
+    expect(await seedDemoApplications(api.orm.em.fork())).toBe(false);
+    const [need] = await sql<{ id: string; state: string; priority: number }>(
+      'select n.id, n.state, n.priority from need n join social_area s on s.id = n.social_area_id where n.title = ? and s.name = ?',
+      [DEMO_CALL.needTitle, DEMO_CALL.socialArea],
+    );
+    expect(need).toMatchObject({ state: 'OPEN_FOR_APPLICATIONS', priority: 1 });
+    const [call] = await sql<{ id: string; open_to_all: boolean }>(
+      'select id, open_to_all from call_for_interest where need_id = ?',
+      [need!.id],
+    );
+    expect(call!.open_to_all).toBe(true);
+    const applications = await sql<{ id: string; state: string; revisions: number }>(
+      `select a.id, a.state, (select count(*)::int from application_revision r where r.application_id = a.id) as revisions
+         from application a where a.call_id = ? order by a.state`,
+      [call!.id],
+    );
+    expect(applications.map((a) => [a.state, a.revisions])).toEqual([
+      ['DRAFT', 0],
+      ['SUBMITTED', 1],
+    ]);
+    // Any Träger sees the call; the seeded submission passes the form evaluator as it is.
+    expect((await ok(CALLS, {}, providerC)).callsForInterest.map((c: { id: string }) => c.id)).toContain(
+      call!.id,
+    );
+    const [demoProvider] = await sql<{ provider_id: string }>(
+      `select provider_id from application where id = ?`,
+      [applications[1]!.id],
+    );
+    const demoStaff: Caller = {
+      userId: 'apps-demo-provider',
+      displayName: 'Demo',
+      roles: [Role.PROVIDER],
+      providerId: demoProvider!.provider_id,
+    };
+    const submitted = (await ok(APPLICATION, { id: applications[1]!.id }, demoStaff)).application;
+    const requested = (
+      await ok(
+        REQUEST_CHANGES,
+        { input: { id: submitted.id, revision: submitted.revision, comment: 'Bitte prüfen.' } },
+        {
+          ...lead,
+          socialAreaIds: [
+            (await sql<{ id: string }>(`select id from social_area where name = 'Oyten'`))[0]!.id,
+          ],
+        },
+      )
+    ).requestApplicationChanges;
+    const again = (await ok(SUBMIT, { input: { id: submitted.id, revision: requested.revision } }, demoStaff))
+      .submitApplication;
+    expect(again.errors).toEqual([]);
+    expect(again.application.revisions.map((r: { number: number }) => r.number)).toEqual([1, 2]);
   });
 });

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { NeedState } from '../../../process-logic/index.js';
+import { seedDemoApplications } from '../applications/seed-demo-applications.js';
 import { runCommand, SYSTEM_CALLER } from '../common/command.js';
 import { Role } from '../common/context.js';
 import { SocialArea } from '../master-data/social-area.entity.js';
@@ -123,10 +124,18 @@ export const DEMO_NEEDS: readonly DemoNeed[] = [
 
 /**
  * Creates the demo needs that are missing (by title), as one command of the platform; needs changed since
- * stay as they are. Idempotent. Decisions name the demo team lead.
- * @returns how many needs were created.
+ * stay as they are. Idempotent. Decisions name the demo team lead. Then the demo call for interest and
+ * its applications (`seedDemoApplications`, idempotent too).
+ * @returns how many needs of `DEMO_NEEDS` were created.
  */
 export async function seedDemoNeeds(em: EntityManager): Promise<number> {
+  const created = await seedNeeds(em);
+  // The demo call for interest with its applications (see `seedDemoApplications`).
+  await seedDemoApplications(em);
+  return created;
+}
+
+function seedNeeds(em: EntityManager): Promise<number> {
   return runCommand({ em, caller: SYSTEM_CALLER, requestId: 'start' }, 'seedDemoNeeds', async (cmd) => {
     const lead = DEMO_USERS.find((user) => user.roles.includes(Role.TEAM_LEAD))!;
     const [leadRow] = await cmd.sql<{ id: string }>('select "id" from "app_user" where "email" = ?', [
