@@ -76,10 +76,12 @@ describe.skipIf(!browserAvailable())(
           ...(roles.includes('PROVIDER') ? ['cost-calculation', 'evaluation', 'offer-description'] : []),
           ...(roles.includes('TEAM_LEAD') ? ['criteria'] : []),
         ].sort();
-      const navigationOf = (roles: readonly string[]): string[] =>
-        roles.includes('ADMIN')
-          ? ['Formulare', 'Einreichungen', 'Verwaltung', 'Benutzerkonten', 'Protokoll']
-          : ['Formulare', 'Einreichungen'];
+      const navigationOf = (roles: readonly string[]): string[] => [
+        'Formulare',
+        'Einreichungen',
+        ...(roles.some((role) => role !== 'PROVIDER') ? ['Bedarfe'] : []),
+        ...(roles.includes('ADMIN') ? ['Verwaltung', 'Benutzerkonten', 'Protokoll'] : []),
+      ];
 
       for (const user of DEMO_USERS) {
         const page = await env.newPage();
