@@ -315,6 +315,7 @@ describe('call for interest and applications through GraphQL', () => {
       revisions: [],
       viewerCan: { readData: true, saveDraft: true, submit: true, requestChanges: false, withdraw: true },
     });
+    expect((await ok(CALLS, {}, providerA)).callsForInterest[0].viewerCan.apply).toBe(false);
     const b = await create(call.id, providerB);
     const twice = await api.gql(CREATE, { input: { callId: call.id } }, { caller: providerA });
     expect(twice.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'APPLICATION_EXISTS' });

@@ -20,6 +20,7 @@ import {
   callPolicy,
   callScopeOf,
   isCallOpen,
+  LIVE_APPLICATION_STATES,
   visibleApplications,
   visibleCalls,
 } from './application.policy.js';
@@ -29,7 +30,8 @@ import { CallForInterest } from './call-for-interest.entity.js';
 @ObjectType({ description: 'Was die angemeldete Person mit diesem Aufruf jetzt tun darf.' })
 export class CallForInterestViewerCan {
   @Field(() => Boolean, {
-    description: 'Eine Interessensbekundung anlegen (Träger, solange der Aufruf offen ist).',
+    description:
+      'Eine Interessensbekundung anlegen (Träger, solange der Aufruf offen ist und der Träger noch keine hat).',
   })
   apply!: boolean;
 
@@ -141,10 +143,23 @@ export class CallForInterestResolver {
   }
 
   @FieldResolver(() => CallForInterestViewerCan)
-  viewerCan(@Root() call: CallForInterest, @Ctx() context: GraphQLContext): CallForInterestViewerCan {
+  async viewerCan(
+    @Root() call: CallForInterest,
+    @Ctx() context: GraphQLContext,
+  ): Promise<CallForInterestViewerCan> {
     const roles = rolesAllowed(needPolicy, context.caller, 'change', scopeOf(call.need)) as ProcessRole[];
+    let apply = can(callPolicy, context.caller, 'apply', callScopeOf(call));
+    if (apply) {
+      // One live application per Träger and call.
+      apply =
+        (await context.em.count(Application, {
+          call: call.id,
+          provider: context.caller!.providerId!,
+          state: { $in: [...LIVE_APPLICATION_STATES] },
+        })) === 0;
+    }
     return {
-      apply: can(callPolicy, context.caller, 'apply', callScopeOf(call)),
+      apply,
       close: transitionsFrom('need', call.need.state, roles).some((t) => t.action === 'closeApplications'),
     };
   }
