@@ -16,6 +16,7 @@ import { RegionalTeamResolver } from './master-data/regional-team.resolver.js';
 import { SocialAreaResolver } from './master-data/social-area.resolver.js';
 import { BodyResolver } from './needs/body.resolver.js';
 import { NeedResolver } from './needs/need.resolver.js';
+import { ApplicationScoresResolver, ScoreResolver, ScoreRevisionResolver } from './scoring/score.resolver.js';
 import { SubmissionResolver } from './submissions/submission.resolver.js';
 import { AuthResolver } from './users/auth.resolver.js';
 import { UserResolver } from './users/user-admin.resolver.js';
@@ -41,6 +42,9 @@ export function buildGraphQLSchema() {
       NeedCallForInterestResolver,
       ApplicationResolver,
       ApplicationRevisionResolver,
+      ScoreResolver,
+      ScoreRevisionResolver,
+      ApplicationScoresResolver,
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validateFn: validateArgs,

@@ -7,7 +7,7 @@ import { registerAuditExport } from '../../server/src/audit/audit-export.js';
 import { type Caller, Role } from '../../server/src/common/context.js';
 import { ensureRuntimeRole, grantRuntimeAccess } from '../../server/src/database/roles.js';
 import { buildGraphQLSchema } from '../../server/src/schema.js';
-import { costCalculation, newClientSubmissionId } from '../support/factories.js';
+import { costCalculation, newClientSubmissionId, sampleDataOf } from '../support/factories.js';
 import { CREATE_DRAFT, FORM_VERSION, PUBLISH, SUBMIT, UPDATE_DRAFT } from '../support/operations.js';
 import { type GraphQLResponse, startTestApi, type TestApi } from '../support/test-api.js';
 
@@ -344,6 +344,16 @@ async function submittedApplication(): Promise<{ id: string; revision: number }>
   ).submitApplication;
   expect(submitted.errorCount).toBe(0);
   return submitted.application;
+}
+
+const scoreMutation = (name: string, inputType: string) =>
+  `mutation($input: ${inputType}!) { ${name}(input: $input) { id revision } }`;
+const START_SCORE = scoreMutation('startScore', 'StartScoreInput');
+
+/** A score of the administration (a draft) for a new submitted application. */
+async function startedScore(): Promise<{ id: string; revision: number }> {
+  const application = await submittedApplication();
+  return (await ok(START_SCORE, { input: { applicationId: application.id } }, admin)).startScore;
 }
 
 const MUTATION_CASES: Record<string, MutationCase> = {
@@ -729,6 +739,45 @@ const MUTATION_CASES: Record<string, MutationCase> = {
     entityType: 'Application',
     entityId: (data) => data.withdrawApplication.id,
     table: 'application',
+  },
+  startScore: {
+    prepare: async () => ({
+      query: START_SCORE,
+      variables: { input: { applicationId: (await submittedApplication()).id } },
+      caller: admin,
+    }),
+    role: Role.ADMIN,
+    entityType: 'Score',
+    entityId: (data) => data.startScore.id,
+    table: 'score',
+  },
+  saveScoreDraft: {
+    prepare: async () => {
+      const score = await startedScore();
+      return {
+        query: scoreMutation('saveScoreDraft', 'SaveScoreDraftInput'),
+        variables: { input: { id: score.id, revision: score.revision, data: { notes: 'Neu' } } },
+        caller: admin,
+      };
+    },
+    role: Role.ADMIN,
+    entityType: 'Score',
+    entityId: (data) => data.saveScoreDraft.id,
+    table: 'score',
+  },
+  submitScore: {
+    prepare: async () => {
+      const score = await startedScore();
+      return {
+        query: `mutation($input: SubmitScoreInput!) { submitScore(input: $input) { errorCount score { id } } }`,
+        variables: { input: { id: score.id, revision: score.revision, data: sampleDataOf('criteria') } },
+        caller: admin,
+      };
+    },
+    role: Role.ADMIN,
+    entityType: 'Score',
+    entityId: (data) => data.submitScore.score.id,
+    table: 'score',
   },
   createBody: masterDataCase('Body', 'body', CREATE_BODY, () => ({ name: unique('Gremium') })),
   updateBody: masterDataUpdateCase(

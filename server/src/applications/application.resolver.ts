@@ -32,6 +32,7 @@ import { masterDataLoaders } from '../master-data/master-data.loaders.js';
 import { providerPolicy } from '../master-data/master-data.policy.js';
 import { Provider } from '../master-data/provider.entity.js';
 import { rolesAllowed } from '../needs/need.service.js';
+import { newScoreScopeOf, SCORABLE_APPLICATION_STATES, scorePolicy } from '../scoring/score.policy.js';
 import { APPLICATION_FORMS, Application, ApplicationRevision } from './application.entity.js';
 import {
   CreateApplicationInput,
@@ -66,6 +67,11 @@ export class ApplicationViewerCan {
 
   @Field(() => Boolean, { description: 'Zurückziehen.' })
   withdraw!: boolean;
+
+  @Field(() => Boolean, {
+    description: 'Bewerten (Anlage 3): die eigene Bewertung beginnen bzw. bearbeiten.',
+  })
+  score!: boolean;
 }
 
 @ObjectType({ description: 'Ein geändertes Feld zwischen zwei Fassungen, lesbar aufbereitet.' })
@@ -290,6 +296,10 @@ export class ApplicationResolver {
           application.call.deadline.getTime() > Date.now()),
       requestChanges: review.has('requestChanges'),
       withdraw: edit.has('withdraw'),
+      score:
+        !!context.caller &&
+        can(scorePolicy, context.caller, 'score', newScoreScopeOf(application, context.caller)) &&
+        SCORABLE_APPLICATION_STATES.includes(application.state),
     };
   }
 

@@ -9,6 +9,7 @@ import { Submission } from '../submissions/submission.entity.js';
 import { AuditEvent } from '../audit/audit-event.entity.js';
 import { Application, ApplicationRevision } from '../applications/application.entity.js';
 import { CallForInterest } from '../applications/call-for-interest.entity.js';
+import { Score, ScoreRevision } from '../scoring/score.entity.js';
 import { BudgetYear } from '../master-data/budget-year.entity.js';
 import { OfferCategory } from '../master-data/offer-category.entity.js';
 import { Provider } from '../master-data/provider.entity.js';
@@ -40,6 +41,8 @@ export const entities = [
   CallForInterest,
   Application,
   ApplicationRevision,
+  Score,
+  ScoreRevision,
 ];
 
 /** MikroORM options for a database URL; migrations are listed explicitly so compiled and test runs agree. */

@@ -55,6 +55,11 @@ export const QUERY_COST: QueryCostOptions = {
     'CallForInterest.invitedProviders': 50,
     'Application.revisions': 20,
     'Application.revisionDiff': 200,
+    // Scores: a call's ranking lists its competing applications (the resolver returns at most 50), an
+    // application has a few scorers (at most 20), a score a few corrections.
+    'Query.applicationRanking': 50,
+    'Application.scores': 20,
+    'Score.revisions': 20,
   },
   defaultListSize: 100,
   scalarCosts: { JSON: 10 },
