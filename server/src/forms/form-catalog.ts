@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import pg from 'pg';
 import type { Command } from '../common/command.js';
-import { describeError } from '../http/error-log.js';
+import { type ListenerLog, NotificationListener } from '../database/notification-listener.js';
 import { Form } from './form.entity.js';
 import { FormVersion, FormVersionStatus } from './form-version.entity.js';
 
@@ -15,11 +14,6 @@ export interface CatalogEntry {
 }
 
 type Entries = ReadonlyMap<string, CatalogEntry>;
-
-interface Logger {
-  warn(object: object, message: string): void;
-  info(object: object, message: string): void;
-}
 
 /**
  * Announces, inside the command's transaction, that the forms or their versions in force changed.
@@ -40,11 +34,7 @@ export class FormCatalog {
   private entries: Entries | null = null;
   private generation = 0;
   private loading: { generation: number; promise: Promise<Entries> } | null = null;
-  private listener: pg.Client | null = null;
-  private live = false;
-  private closed = false;
-  private retryTimer: NodeJS.Timeout | null = null;
-  private retryDelayMs = 500;
+  private readonly listener: NotificationListener;
 
   /**
    * @param em any entity manager of the database (each load forks its own)
@@ -52,21 +42,28 @@ export class FormCatalog {
    */
   constructor(
     private readonly em: EntityManager,
-    private readonly log: Logger,
-  ) {}
+    log: ListenerLog,
+  ) {
+    this.listener = new NotificationListener(
+      em,
+      FORM_CATALOG_CHANNEL,
+      { onNotification: () => this.invalidate(), onLiveChange: () => this.invalidate() },
+      log,
+      'Formularkatalog: Verbindung verloren, lese direkt aus der Datenbank',
+    );
+  }
 
   /** Starts listening; until the listener is connected (or without `start`) every read goes to the database. */
   async start(): Promise<void> {
-    await this.connect();
+    await this.listener.start();
   }
 
   async close(): Promise<void> {
-    this.closed = true;
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    const listener = this.listener;
-    this.listener = null;
-    this.live = false;
-    await listener?.end().catch(() => {});
+    await this.listener.close();
+  }
+
+  private get live(): boolean {
+    return this.listener.live;
   }
 
   /** Forgets what is held, so the next read loads anew (after a command of this process changed forms). */
@@ -113,60 +110,5 @@ export class FormCatalog {
     ]);
     const byForm = new Map(published.map((version) => [version.form.key, version]));
     return new Map(forms.map((form) => [form.key, { form, published: byForm.get(form.key) ?? null }]));
-  }
-
-  private async connect(): Promise<void> {
-    if (this.closed) return;
-    const options = this.em.getConnection().getConnectionOptions();
-    const client = new pg.Client({
-      host: options.host,
-      port: options.port,
-      user: options.user,
-      password: typeof options.password === 'string' ? options.password : undefined,
-      database: options.database,
-    });
-    const lost = (error?: unknown) => {
-      if (this.listener !== client) return;
-      this.listener = null;
-      this.live = false;
-      this.invalidate();
-      client.removeAllListeners();
-      void client.end().catch(() => {});
-      if (!this.closed) {
-        this.log.warn(
-          { error: error === undefined ? undefined : describeError(error) },
-          'Formularkatalog: Verbindung verloren, lese direkt aus der Datenbank',
-        );
-        this.scheduleReconnect();
-      }
-    };
-    try {
-      client.on('error', lost);
-      client.on('end', () => lost());
-      client.on('notification', () => this.invalidate());
-      this.listener = client;
-      await client.connect();
-      await client.query(`listen "${FORM_CATALOG_CHANNEL}"`);
-      if (this.closed || this.listener !== client) {
-        await client.end().catch(() => {});
-        return;
-      }
-      // Anything may have changed while nobody listened.
-      this.invalidate();
-      this.live = true;
-      this.retryDelayMs = 500;
-    } catch (error) {
-      lost(error);
-    }
-  }
-
-  private scheduleReconnect(): void {
-    if (this.retryTimer || this.closed) return;
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = null;
-      void this.connect();
-    }, this.retryDelayMs);
-    this.retryTimer.unref();
-    this.retryDelayMs = Math.min(this.retryDelayMs * 2, 10_000);
   }
 }

@@ -28,7 +28,7 @@ export async function seedDemoSubmissions(em: EntityManager): Promise<number> {
   const context = {
     em,
     requestId: 'start',
-    formCatalog: new FormCatalog(em, { warn: () => {}, info: () => {} }),
+    formCatalog: new FormCatalog(em, { warn: () => {} }),
     formVersions: new FormVersionCache(),
     // The sample data comes from the definition files, not from a client: evaluated in this thread.
     formEvaluator: new FormEvaluator({

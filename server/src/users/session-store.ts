@@ -1,8 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import pg from 'pg';
 import type { Role } from '../common/context.js';
-import { describeError } from '../http/error-log.js';
+import { type ListenerLog, NotificationListener } from '../database/notification-listener.js';
 import type { SessionCaller } from './resolve-caller.js';
 
 /** The cookie that carries the session token. */
@@ -18,10 +17,6 @@ export interface SessionSettings {
   maxHours: number;
   /** How long a resolved session is served from memory (default 5 s); changes end it earlier. */
   cacheMs?: number;
-}
-
-interface Logger {
-  warn(object: object, message: string): void;
 }
 
 /** Tokens are 32 random bytes in base64url; anything else is not looked up. */
@@ -65,31 +60,37 @@ type Sql = <T = Record<string, unknown>>(query: string, params?: readonly unknow
 export class SessionStore {
   private readonly cache = new Map<string, Cached>();
   private generation = 0;
-  private listener: pg.Client | null = null;
-  private live = false;
-  private closed = false;
-  private retryTimer: NodeJS.Timeout | null = null;
-  private retryDelayMs = 500;
+  private readonly listener: NotificationListener;
 
   constructor(
     private readonly em: EntityManager,
-    private readonly log: Logger,
+    log: ListenerLog,
     readonly settings: SessionSettings,
-  ) {}
+  ) {
+    this.listener = new NotificationListener(
+      em,
+      SESSION_CHANNEL,
+      {
+        onNotification: (userId) => (userId ? this.forgetUser(userId) : this.forgetAll()),
+        onLiveChange: () => this.forgetAll(),
+      },
+      log,
+      'Sitzungen: Verbindung für Änderungsmeldungen verloren, lese jede Sitzung aus der Datenbank',
+    );
+  }
 
   /** Starts listening for changes; until then (and without `start`) every lookup goes to the database. */
   async start(): Promise<void> {
-    await this.connect();
+    await this.listener.start();
   }
 
   async close(): Promise<void> {
-    this.closed = true;
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    const listener = this.listener;
-    this.listener = null;
-    this.live = false;
+    await this.listener.close();
     this.forgetAll();
-    await listener?.end().catch(() => {});
+  }
+
+  private get live(): boolean {
+    return this.listener.live;
   }
 
   /** The caller of the session whose cookie holds `token`, or null when there is no such live session. */
@@ -210,63 +211,6 @@ export class SessionStore {
       sessionId: row.sessionId,
       mustChangePassword: row.mustChangePassword,
     };
-  }
-
-  private async connect(): Promise<void> {
-    if (this.closed) return;
-    const options = this.em.getConnection().getConnectionOptions();
-    const client = new pg.Client({
-      host: options.host,
-      port: options.port,
-      user: options.user,
-      password: typeof options.password === 'string' ? options.password : undefined,
-      database: options.database,
-    });
-    const lost = (error?: unknown) => {
-      if (this.listener !== client) return;
-      this.listener = null;
-      this.live = false;
-      this.forgetAll();
-      client.removeAllListeners();
-      void client.end().catch(() => {});
-      if (!this.closed) {
-        this.log.warn(
-          { error: error === undefined ? undefined : describeError(error) },
-          'Sitzungen: Verbindung für Änderungsmeldungen verloren, lese jede Sitzung aus der Datenbank',
-        );
-        this.scheduleReconnect();
-      }
-    };
-    try {
-      client.on('error', lost);
-      client.on('end', () => lost());
-      client.on('notification', (message) => {
-        if (message.payload) this.forgetUser(message.payload);
-        else this.forgetAll();
-      });
-      this.listener = client;
-      await client.connect();
-      await client.query(`listen "${SESSION_CHANNEL}"`);
-      if (this.closed || this.listener !== client) {
-        await client.end().catch(() => {});
-        return;
-      }
-      this.forgetAll();
-      this.live = true;
-      this.retryDelayMs = 500;
-    } catch (error) {
-      lost(error);
-    }
-  }
-
-  private scheduleReconnect(): void {
-    if (this.retryTimer || this.closed) return;
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = null;
-      void this.connect();
-    }, this.retryDelayMs);
-    this.retryTimer.unref();
-    this.retryDelayMs = Math.min(this.retryDelayMs * 2, 10_000);
   }
 }
 
