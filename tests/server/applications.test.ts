@@ -4,24 +4,13 @@ import { DEMO_CALL, seedDemoApplications } from '../../server/src/applications/s
 import { type Caller, Role } from '../../server/src/common/context.js';
 import { seedDemoMasterData } from '../../server/src/master-data/seed-demo-master-data.js';
 import { sampleDataOf } from '../support/factories.js';
+import { insertRow, sqlIn } from '../support/rows.js';
 import { type GraphQLResponse, startTestApi, type TestApi } from '../support/test-api.js';
 
 let api: TestApi;
 
-async function sql<T = Record<string, any>>(text: string, params: unknown[] = []): Promise<T[]> {
-  return api.orm.em.getConnection().execute(text, params);
-}
-
-async function insert(table: string, values: Record<string, unknown>): Promise<string> {
-  const id = randomUUID();
-  const columns = Object.keys(values);
-  await sql(
-    `insert into "${table}" ("id", "created_by", ${columns.map((c) => `"${c}"`).join(', ')})
-     values (?, 'test', ${columns.map(() => '?').join(', ')})`,
-    [id, ...Object.values(values)],
-  );
-  return id;
-}
+const sql = <T = Record<string, any>>(text: string, params: unknown[] = []) => sqlIn<T>(api, text, params);
+const insert = (table: string, values: Record<string, unknown>) => insertRow(api, table, values);
 
 const areas = { achim: '', verden: '' };
 const teams = { north: '', south: '' };

@@ -3,24 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Caller, Role } from '../../server/src/common/context.js';
 import { INITIAL_BODIES } from '../../server/src/needs/body.entity.js';
 import { DEMO_NEEDS, seedDemoNeeds } from '../../server/src/needs/seed-demo-needs.js';
+import { insertRow, sqlIn } from '../support/rows.js';
 import { type GraphQLResponse, startTestApi, type TestApi } from '../support/test-api.js';
 
 let api: TestApi;
 
-async function sql<T = Record<string, any>>(text: string, params: unknown[] = []): Promise<T[]> {
-  return api.orm.em.getConnection().execute(text, params);
-}
-
-async function insert(table: string, values: Record<string, unknown>): Promise<string> {
-  const id = randomUUID();
-  const columns = Object.keys(values);
-  await sql(
-    `insert into "${table}" ("id", "created_by", ${columns.map((c) => `"${c}"`).join(', ')})
-     values (?, 'test', ${columns.map(() => '?').join(', ')})`,
-    [id, ...Object.values(values)],
-  );
-  return id;
-}
+const sql = <T = Record<string, any>>(text: string, params: unknown[] = []) => sqlIn<T>(api, text, params);
+const insert = (table: string, values: Record<string, unknown>) => insertRow(api, table, values);
 
 const areas = { achim: '', oyten: '', verden: '', inactive: '' };
 const teams = { north: '', south: '' };
