@@ -9,6 +9,7 @@ import { Submission } from '../submissions/submission.entity.js';
 import { AuditEvent } from '../audit/audit-event.entity.js';
 import { Application, ApplicationRevision } from '../applications/application.entity.js';
 import { CallForInterest } from '../applications/call-for-interest.entity.js';
+import { Offer } from '../offers/offer.entity.js';
 import { Score, ScoreRevision } from '../scoring/score.entity.js';
 import { BudgetYear } from '../master-data/budget-year.entity.js';
 import { OfferCategory } from '../master-data/offer-category.entity.js';
@@ -43,6 +44,7 @@ export const entities = [
   ApplicationRevision,
   Score,
   ScoreRevision,
+  Offer,
 ];
 
 /** MikroORM options for a database URL; migrations are listed explicitly so compiled and test runs agree. */

@@ -5,6 +5,7 @@ import { Migration20261127000000_who_is_asking } from './Migration20261127000000
 import { Migration20261128000000_needs } from './Migration20261128000000_needs.js';
 import { Migration20261129000000_applications } from './Migration20261129000000_applications.js';
 import { Migration20261130000000_scoring } from './Migration20261130000000_scoring.js';
+import { Migration20261201000000_offers } from './Migration20261201000000_offers.js';
 
 /** Every committed migration, in order. Never edit one that has landed; add a new one. */
 export const migrationsList: MigrationObject[] = [
@@ -17,4 +18,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261128000000_needs', class: Migration20261128000000_needs },
   { name: 'Migration20261129000000_applications', class: Migration20261129000000_applications },
   { name: 'Migration20261130000000_scoring', class: Migration20261130000000_scoring },
+  { name: 'Migration20261201000000_offers', class: Migration20261201000000_offers },
 ];
