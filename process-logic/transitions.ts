@@ -174,7 +174,7 @@ export const TRANSITIONS: readonly Transition[] = [
     [O.RUNNING, 'end', O.ENDED, ['FINANCE', 'ADMIN'], 'Beenden'],
   ]),
   ...transitionsOf('evaluation', [
-    [null, 'schedule', E.DUE, ['ADMIN'], 'Evaluation fällig stellen'],
+    [null, 'schedule', E.DUE, ['FINANCE', 'ADMIN'], 'Evaluation fällig stellen'],
     [E.DUE, 'saveDraft', E.DUE, ['PROVIDER'], 'Entwurf speichern'],
     [E.DUE, 'submit', E.SUBMITTED, ['PROVIDER'], 'Einreichen'],
     [E.SUBMITTED, 'accept', E.ACCEPTED, ['TEAM_LEAD'], 'Annehmen'],

@@ -10,6 +10,13 @@ import { AuditEvent } from '../audit/audit-event.entity.js';
 import { Application, ApplicationRevision } from '../applications/application.entity.js';
 import { CallForInterest } from '../applications/call-for-interest.entity.js';
 import { Offer } from '../offers/offer.entity.js';
+import {
+  Evaluation,
+  EvaluationFact,
+  EvaluationGoalFact,
+  EvaluationRevision,
+  OfferGoalRevision,
+} from '../evaluations/evaluation.entity.js';
 import { Score, ScoreRevision } from '../scoring/score.entity.js';
 import { BudgetYear } from '../master-data/budget-year.entity.js';
 import { OfferCategory } from '../master-data/offer-category.entity.js';
@@ -45,6 +52,11 @@ export const entities = [
   Score,
   ScoreRevision,
   Offer,
+  OfferGoalRevision,
+  Evaluation,
+  EvaluationRevision,
+  EvaluationFact,
+  EvaluationGoalFact,
 ];
 
 /** MikroORM options for a database URL; migrations are listed explicitly so compiled and test runs agree. */

@@ -6,6 +6,7 @@ import { Migration20261128000000_needs } from './Migration20261128000000_needs.j
 import { Migration20261129000000_applications } from './Migration20261129000000_applications.js';
 import { Migration20261130000000_scoring } from './Migration20261130000000_scoring.js';
 import { Migration20261201000000_offers } from './Migration20261201000000_offers.js';
+import { Migration20261201200000_evaluations } from './Migration20261201200000_evaluations.js';
 
 /** Every committed migration, in order. Never edit one that has landed; add a new one. */
 export const migrationsList: MigrationObject[] = [
@@ -19,4 +20,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129000000_applications', class: Migration20261129000000_applications },
   { name: 'Migration20261130000000_scoring', class: Migration20261130000000_scoring },
   { name: 'Migration20261201000000_offers', class: Migration20261201000000_offers },
+  { name: 'Migration20261201200000_evaluations', class: Migration20261201200000_evaluations },
 ];
