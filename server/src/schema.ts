@@ -18,6 +18,7 @@ import { BodyResolver } from './needs/body.resolver.js';
 import { NeedResolver } from './needs/need.resolver.js';
 import { ApplicationScoresResolver, ScoreResolver, ScoreRevisionResolver } from './scoring/score.resolver.js';
 import { SubmissionResolver } from './submissions/submission.resolver.js';
+import { TaskResolver } from './tasks/task.resolver.js';
 import { AuthResolver } from './users/auth.resolver.js';
 import { UserResolver } from './users/user-admin.resolver.js';
 
@@ -45,6 +46,7 @@ export function buildGraphQLSchema() {
       ScoreResolver,
       ScoreRevisionResolver,
       ApplicationScoresResolver,
+      TaskResolver,
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validateFn: validateArgs,

@@ -1,0 +1,152 @@
+import {
+  allow,
+  type AuthorizationCase,
+  type ExpectationTable,
+  insertRow,
+  type Persona,
+  sorted,
+  type World,
+} from './matrix.js';
+
+const versionIds: Record<string, string> = {};
+
+async function publishedVersion(w: World, formKey: string): Promise<string> {
+  if (!versionIds[formKey]) {
+    const [row] = await w.sql<{ id: string }>(
+      `select id from form_version where form_key = ? and status = 'PUBLISHED'`,
+      [formKey],
+    );
+    versionIds[formKey] = row!.id;
+  }
+  return versionIds[formKey]!;
+}
+
+const HOUR = 3_600_000;
+
+/** Rows in the own and the foreign scope that each give some role a task. */
+interface TaskWorld {
+  needOwn: string;
+  needForeign: string;
+  decideOwn: string;
+  decideForeign: string;
+  approvedOwn: string;
+  changesOwn: string;
+  changesForeign: string;
+  /** Every record id above. */
+  recordIds: string[];
+  /** For provider staff: every application of the persona's own Träger (their list is compared in full). */
+  ownApplications: string[];
+}
+
+async function prepareTasks(w: World, persona: Persona): Promise<TaskWorld> {
+  const need = (area: string, state: string) =>
+    insertRow(w, 'need', {
+      social_area_id: area,
+      title: w.unique('Matrix Aufgabe'),
+      situation_description: 'Matrix Lage',
+      created_by_name: 'Matrix',
+      state,
+    });
+  const call = (needId: string, deadline: Date) =>
+    insertRow(w, 'call_for_interest', {
+      need_id: needId,
+      title: w.unique('Matrix Aufruf'),
+      deadline,
+      open_to_all: true,
+      invited_provider_ids: '{}',
+      offer_category_id: w.offerCategories.active,
+      opened_by_name: 'Matrix',
+    });
+  const application = async (callId: string, providerId: string, state: string) =>
+    insertRow(w, 'application', {
+      call_id: callId,
+      provider_id: providerId,
+      state,
+      offer_description_version_id: await publishedVersion(w, 'offer-description'),
+      cost_calculation_version_id: await publishedVersion(w, 'cost-calculation'),
+      offer_description_data: '{}',
+      cost_calculation_data: '{}',
+      created_by_name: 'Matrix',
+      submitted_at: new Date(),
+    });
+  const closedOwn = await call(await need(w.socialAreas.own, 'CLOSED'), new Date(Date.now() - HOUR));
+  const closedForeign = await call(await need(w.socialAreas.foreign, 'CLOSED'), new Date(Date.now() - HOUR));
+  // Open calls far ahead, so no CLOSE_CALL task arises from them.
+  const openOwn = await call(
+    await need(w.socialAreas.own, 'OPEN_FOR_APPLICATIONS'),
+    new Date(Date.now() + 24 * HOUR),
+  );
+  const openForeign = await call(
+    await need(w.socialAreas.foreign, 'OPEN_FOR_APPLICATIONS'),
+    new Date(Date.now() + 24 * HOUR),
+  );
+  const rows = {
+    needOwn: await need(w.socialAreas.own, 'RECORDED'),
+    needForeign: await need(w.socialAreas.foreign, 'RECORDED'),
+    decideOwn: await application(closedOwn, w.providers.own, 'SUBMITTED'),
+    decideForeign: await application(closedForeign, w.providers.foreign, 'SUBMITTED'),
+    approvedOwn: await application(closedOwn, w.providers.foreign, 'APPROVED'),
+    changesOwn: await application(openOwn, w.providers.own, 'CHANGES_REQUESTED'),
+    changesForeign: await application(openForeign, w.providers.foreign, 'CHANGES_REQUESTED'),
+  };
+  const providerId = persona.caller?.providerId;
+  const ownApplications = providerId
+    ? (await w.sql<{ id: string }>(`select id from application where provider_id = ?`, [providerId])).map(
+        (row) => row.id,
+      )
+    : [];
+  return { ...rows, recordIds: Object.values(rows), ownApplications };
+}
+
+const tasksAmong = (p: TaskWorld, tasks: { kind: string; recordId: string }[]) =>
+  sorted(tasks.filter((t) => p.recordIds.includes(t.recordId)).map((t) => `${t.kind}:${t.recordId}`));
+
+export const cases: AuthorizationCase[] = [
+  {
+    title:
+      'myTasks: each role sees only the tasks of its scope (never a foreign Sozialraum, Regionalteam or Träger); providers only their own Träger’s',
+    covers: ['Query.myTasks', 'TaskList.tasks'],
+    prepare: prepareTasks,
+    document:
+      'query { myTasks(limit: 200) { totalCount tasks { id kind recordId recordType path overdue } } }',
+    pick: (data, _w, p: TaskWorld, persona) =>
+      data.myTasks && {
+        tasks: tasksAmong(p, data.myTasks.tasks),
+        // Provider staff's lists are compared in full: nothing of another Träger, whoever made it.
+        ...(persona.role === 'PROVIDER'
+          ? {
+              onlyOwn: data.myTasks.tasks.every((t: { recordId: string }) =>
+                p.ownApplications.includes(t.recordId),
+              ),
+            }
+          : {}),
+      },
+    expect: (() => {
+      const sees =
+        (pick: (p: TaskWorld) => string[], provider = false) =>
+        (_w: World, p: TaskWorld) =>
+          allow({ tasks: sorted(pick(p)), ...(provider ? { onlyOwn: true } : {}) });
+      const table: ExpectationTable<TaskWorld> = {
+        ADMIN: sees((p) => [
+          `DECIDE_NEED:${p.needOwn}`,
+          `DECIDE_NEED:${p.needForeign}`,
+          `SCORE_APPLICATION:${p.decideOwn}`,
+          `SCORE_APPLICATION:${p.decideForeign}`,
+          `ISSUE_NOTICE:${p.approvedOwn}`,
+        ]),
+        'TEAM_LEAD:own': sees((p) => [`DECIDE_NEED:${p.needOwn}`, `SCORE_APPLICATION:${p.decideOwn}`]),
+        'TEAM_LEAD:foreign': sees((p) => [
+          `DECIDE_NEED:${p.needForeign}`,
+          `SCORE_APPLICATION:${p.decideForeign}`,
+        ]),
+        'REGIONAL_TEAM:own': sees((p) => [`DECIDE_APPLICATION:${p.decideOwn}`]),
+        'REGIONAL_TEAM:foreign': sees((p) => [`DECIDE_APPLICATION:${p.decideForeign}`]),
+        FINANCE: sees((p) => [`ISSUE_NOTICE:${p.approvedOwn}`]),
+        'PROVIDER:own': sees((p) => [`REVISE_APPLICATION:${p.changesOwn}`], true),
+        'PROVIDER:foreign': sees((p) => [`REVISE_APPLICATION:${p.changesForeign}`], true),
+        COMMITTEE: sees(() => []),
+      };
+      return table;
+    })(),
+  },
+];
