@@ -304,6 +304,66 @@ describe('myTasks', () => {
     expect(a.tasks.every((t) => t.recordId !== draft && t.recordId !== lateDraft)).toBe(true);
   });
 
+  it('shows evaluations: due or changes requested to the own Träger, submitted ones to review, overdue ones to finance', async () => {
+    const offerOf = async (area: string, providerId: string) => {
+      const needId = await need(area, 'CLOSED');
+      const approved = await application(
+        await call(needId, new Date(Date.now() - HOUR)),
+        providerId,
+        'APPROVED',
+      );
+      return insert('offer', {
+        application_id: approved,
+        need_id: needId,
+        social_area_id: area,
+        provider_id: providerId,
+        offer_category_id: categoryId,
+        financing_kind: 'GRANT',
+        title: `Jugendtreff ${providerId === providers.a ? 'A' : 'B'}`,
+        period_start: '2025-01-01',
+        period_end: '2027-12-31',
+        approved_amount: 100_000,
+      });
+    };
+    const evaluation = (offerId: string, number: number, state: string, periodTo: string, dueDate: string) =>
+      insert('evaluation', {
+        offer_id: offerId,
+        period_number: number,
+        period_from: '2025-01-01',
+        period_to: periodTo,
+        due_date: dueDate,
+        state,
+        form_version_id: versions.offerDescription,
+        data: '{}',
+        submitted_at: state === 'SUBMITTED' ? new Date() : null,
+      });
+    const offerA = await offerOf(areas.achim, providers.a);
+    const offerB = await offerOf(areas.verden, providers.b);
+    const overdue = await evaluation(offerA, 1, 'DUE', '2025-06-30', '2025-07-31');
+    const submitted = await evaluation(offerA, 2, 'SUBMITTED', '2025-12-31', '2026-01-31');
+    const future = await evaluation(offerA, 3, 'DUE', '2099-06-30', '2099-07-31');
+    const changes = await evaluation(offerB, 1, 'CHANGES_REQUESTED', '2025-06-30', '2099-07-31');
+    const ids = [overdue, submitted, future, changes];
+
+    const a = await tasksOf(providerA);
+    expect(kindsOf(a.tasks, ids)).toEqual([`SUBMIT_EVALUATION:${overdue}`]);
+    expect(a.tasks.find((t) => t.recordId === overdue)).toMatchObject({
+      recordType: 'Evaluation',
+      path: `/evaluationen/${overdue}`,
+      title: 'Evaluation einreichen: Jugendtreff A, Zeitraum 1',
+      dueAt: '2025-07-31T00:00:00.000Z',
+      overdue: true,
+    });
+    expect(a.tasks[0]!.overdue).toBe(true);
+    expect(kindsOf((await tasksOf(providerB)).tasks, ids)).toEqual([`SUBMIT_EVALUATION:${changes}`]);
+    expect(kindsOf((await tasksOf(lead)).tasks, ids)).toEqual([`REVIEW_EVALUATION:${submitted}`]);
+    expect(kindsOf((await tasksOf(foreignLead)).tasks, ids)).toEqual([]);
+    expect(kindsOf((await tasksOf(finance, 200)).tasks, ids)).toEqual([`OVERDUE_EVALUATION:${overdue}`]);
+    expect(kindsOf((await tasksOf(admin, 200)).tasks, ids)).toEqual(
+      [`OVERDUE_EVALUATION:${overdue}`, `REVIEW_EVALUATION:${submitted}`].sort(),
+    );
+  });
+
   it('lists at most `limit` tasks, the most urgent first, and counts them all', async () => {
     const before = await tasksOf(lead, 200);
     for (let i = 0; i < 3; i += 1) await need(areas.achim, 'RECORDED', `Mehr ${i}`);

@@ -1,12 +1,14 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import { ApplicationState, NeedState } from '../../../process-logic/index.js';
+import { ApplicationState, EvaluationState, NeedState } from '../../../process-logic/index.js';
 import { Application } from '../applications/application.entity.js';
 import { visibleApplications, visibleCalls } from '../applications/application.policy.js';
 import { CallForInterest } from '../applications/call-for-interest.entity.js';
 import { type Caller, Role } from '../common/context.js';
+import { Evaluation } from '../evaluations/evaluation.entity.js';
 import { Need } from '../needs/need.entity.js';
 import { visibleNeeds } from '../needs/need.policy.js';
 import { Offer } from '../offers/offer.entity.js';
+import { visibleOffers } from '../offers/offer.policy.js';
 import { Score } from '../scoring/score.entity.js';
 import { type Task, TaskKind } from './task.types.js';
 
@@ -54,6 +56,7 @@ function task(
   since: Date,
   dueAt: Date | null,
   now: Date,
+  overdue = dueAt !== null && dueAt.getTime() < now.getTime(),
 ): Task {
   return {
     id: at(kind, record.id),
@@ -64,7 +67,7 @@ function task(
     path,
     since,
     dueAt,
-    overdue: dueAt !== null && dueAt.getTime() < now.getTime(),
+    overdue,
   };
 }
 
@@ -335,6 +338,122 @@ const submitApplication: TaskSource = {
   },
 };
 
+/** Today's date in the county (ISO), for due dates that are days. */
+export function todayIn(now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(now);
+}
+
+/** A task about an evaluation, due on its due date (overdue from the day after). */
+function evaluationTask(kind: TaskKind, evaluation: Evaluation, title: string, since: Date, now: Date): Task {
+  return task(
+    kind,
+    { type: 'Evaluation', id: evaluation.id },
+    `${title}: ${evaluation.offer.title}, Zeitraum ${evaluation.periodNumber}`,
+    `/evaluationen/${evaluation.id}`,
+    since,
+    new Date(`${evaluation.dueDate}T00:00:00Z`),
+    now,
+    evaluation.dueDate < todayIn(now),
+  );
+}
+
+const OPEN_EVALUATION_STATES = [EvaluationState.DUE, EvaluationState.CHANGES_REQUESTED];
+
+/** Team lead and administration: submitted evaluations of the offers they read wait for review. */
+const reviewEvaluation: TaskSource = {
+  kind: TaskKind.REVIEW_EVALUATION,
+  roles: [Role.TEAM_LEAD, Role.ADMIN],
+  async find({ em, caller, now, limit }) {
+    const where = {
+      offer: visibleOffers(caller),
+      state: EvaluationState.SUBMITTED,
+    } as FilterQuery<Evaluation>;
+    const { rows, total } = await findAndCount(em, Evaluation, where, {
+      populate: ['offer'],
+      orderBy: { submittedAt: 'asc', id: 'asc' },
+      limit,
+    });
+    const tasks = rows.map((evaluation) => ({
+      ...evaluationTask(
+        this.kind,
+        evaluation,
+        'Evaluation prüfen',
+        evaluation.submittedAt ?? evaluation.updatedAt,
+        now,
+      ),
+      dueAt: null,
+      overdue: false,
+    }));
+    return { total, tasks };
+  },
+};
+
+/** Finance and administration: evaluations past their due date and not submitted. */
+const overdueEvaluation: TaskSource = {
+  kind: TaskKind.OVERDUE_EVALUATION,
+  roles: [Role.FINANCE, Role.ADMIN],
+  async find({ em, caller, now, limit }) {
+    const where = {
+      offer: visibleOffers(caller),
+      state: { $in: OPEN_EVALUATION_STATES },
+      dueDate: { $lt: todayIn(now) },
+    } as FilterQuery<Evaluation>;
+    const { rows, total } = await findAndCount(em, Evaluation, where, {
+      populate: ['offer'],
+      orderBy: { dueDate: 'asc', id: 'asc' },
+      limit,
+    });
+    const tasks = rows.map((evaluation) =>
+      evaluationTask(
+        this.kind,
+        evaluation,
+        'Evaluation überfällig',
+        new Date(`${evaluation.dueDate}T00:00:00Z`),
+        now,
+      ),
+    );
+    return { total, tasks };
+  },
+};
+
+/** Provider staff: evaluations of the own Träger's offers whose period has ended, or with changes requested. */
+const submitEvaluation: TaskSource = {
+  kind: TaskKind.SUBMIT_EVALUATION,
+  roles: [Role.PROVIDER],
+  async find({ em, caller, now, limit }) {
+    const where = {
+      offer: visibleOffers(caller),
+      $or: [
+        { state: EvaluationState.DUE, periodTo: { $lt: todayIn(now) } },
+        { state: EvaluationState.CHANGES_REQUESTED },
+      ],
+    } as FilterQuery<Evaluation>;
+    const { rows, total } = await findAndCount(em, Evaluation, where, {
+      populate: ['offer'],
+      orderBy: { dueDate: 'asc', id: 'asc' },
+      limit,
+    });
+    const tasks = rows.map((evaluation) =>
+      evaluation.state === EvaluationState.CHANGES_REQUESTED
+        ? evaluationTask(
+            this.kind,
+            evaluation,
+            'Änderungen angefordert – Evaluation überarbeiten',
+            evaluation.changesRequestedAt ?? evaluation.updatedAt,
+            now,
+          )
+        : evaluationTask(
+            this.kind,
+            evaluation,
+            'Evaluation einreichen',
+            new Date(`${evaluation.periodTo}T00:00:00Z`),
+            now,
+          ),
+    );
+    return { total, tasks };
+  },
+};
+
 /**
  * Every kind of task. A new kind is one source here: its roles, and a query that applies the feature's
  * read filter (`visible…`) to the caller reduced to those roles.
@@ -348,4 +467,7 @@ export const TASK_SOURCES: readonly TaskSource[] = [
   issueNotice,
   reviseApplication,
   submitApplication,
+  reviewEvaluation,
+  overdueEvaluation,
+  submitEvaluation,
 ];

@@ -32,10 +32,12 @@ interface TaskWorld {
   approvedOwn: string;
   changesOwn: string;
   changesForeign: string;
+  evaluationOwn: string;
+  evaluationForeign: string;
   /** Every record id above. */
   recordIds: string[];
-  /** For provider staff: every application of the persona's own Träger (their list is compared in full). */
-  ownApplications: string[];
+  /** For provider staff: every application and evaluation of the persona's own Träger (their list is compared in full). */
+  ownRecords: string[];
 }
 
 async function prepareTasks(w: World, persona: Persona): Promise<TaskWorld> {
@@ -89,13 +91,62 @@ async function prepareTasks(w: World, persona: Persona): Promise<TaskWorld> {
     changesOwn: await application(openOwn, w.providers.own, 'CHANGES_REQUESTED'),
     changesForeign: await application(openForeign, w.providers.foreign, 'CHANGES_REQUESTED'),
   };
+  const offer = async (applicationId: string, needArea: string, providerId: string) =>
+    insertRow(w, 'offer', {
+      application_id: applicationId,
+      need_id: (
+        await w.sql<{ need_id: string }>(
+          'select c.need_id from application a join call_for_interest c on c.id = a.call_id where a.id = ?',
+          [applicationId],
+        )
+      )[0]!.need_id,
+      social_area_id: needArea,
+      provider_id: providerId,
+      offer_category_id: w.offerCategories.active,
+      financing_kind: 'FEE',
+      title: w.unique('Matrix Angebot'),
+      period_start: '2025-01-01',
+      period_end: '2027-12-31',
+      approved_amount: 100_000,
+    });
+  // An overdue evaluation of a running offer in each scope.
+  const evaluation = async (offerId: string) =>
+    insertRow(w, 'evaluation', {
+      offer_id: offerId,
+      period_number: 1,
+      period_from: '2025-01-01',
+      period_to: '2025-06-30',
+      due_date: '2025-07-31',
+      state: 'DUE',
+      form_version_id: await publishedVersion(w, 'offer-description'),
+      data: '{}',
+    });
+  const offerOwn = await offer(
+    await application(closedOwn, w.providers.own, 'APPROVED'),
+    w.socialAreas.own,
+    w.providers.own,
+  );
+  const offerForeign = await offer(
+    await application(closedForeign, w.providers.foreign, 'APPROVED'),
+    w.socialAreas.foreign,
+    w.providers.foreign,
+  );
+  const all = {
+    ...rows,
+    evaluationOwn: await evaluation(offerOwn),
+    evaluationForeign: await evaluation(offerForeign),
+  };
   const providerId = persona.caller?.providerId;
-  const ownApplications = providerId
-    ? (await w.sql<{ id: string }>(`select id from application where provider_id = ?`, [providerId])).map(
-        (row) => row.id,
-      )
+  const ownRecords = providerId
+    ? (
+        await w.sql<{ id: string }>(
+          `select id from application where provider_id = ?
+           union all select e.id from evaluation e join offer o on o.id = e.offer_id where o.provider_id = ?`,
+          [providerId, providerId],
+        )
+      ).map((row) => row.id)
     : [];
-  return { ...rows, recordIds: Object.values(rows), ownApplications };
+  return { ...all, recordIds: Object.values(all), ownRecords };
 }
 
 const tasksAmong = (p: TaskWorld, tasks: { kind: string; recordId: string }[]) =>
@@ -116,7 +167,7 @@ export const cases: AuthorizationCase[] = [
         ...(persona.role === 'PROVIDER'
           ? {
               onlyOwn: data.myTasks.tasks.every((t: { recordId: string }) =>
-                p.ownApplications.includes(t.recordId),
+                p.ownRecords.includes(t.recordId),
               ),
             }
           : {}),
@@ -133,6 +184,8 @@ export const cases: AuthorizationCase[] = [
           `SCORE_APPLICATION:${p.decideOwn}`,
           `SCORE_APPLICATION:${p.decideForeign}`,
           `ISSUE_NOTICE:${p.approvedOwn}`,
+          `OVERDUE_EVALUATION:${p.evaluationOwn}`,
+          `OVERDUE_EVALUATION:${p.evaluationForeign}`,
         ]),
         'TEAM_LEAD:own': sees((p) => [`DECIDE_NEED:${p.needOwn}`, `SCORE_APPLICATION:${p.decideOwn}`]),
         'TEAM_LEAD:foreign': sees((p) => [
@@ -141,9 +194,19 @@ export const cases: AuthorizationCase[] = [
         ]),
         'REGIONAL_TEAM:own': sees((p) => [`DECIDE_APPLICATION:${p.decideOwn}`]),
         'REGIONAL_TEAM:foreign': sees((p) => [`DECIDE_APPLICATION:${p.decideForeign}`]),
-        FINANCE: sees((p) => [`ISSUE_NOTICE:${p.approvedOwn}`]),
-        'PROVIDER:own': sees((p) => [`REVISE_APPLICATION:${p.changesOwn}`], true),
-        'PROVIDER:foreign': sees((p) => [`REVISE_APPLICATION:${p.changesForeign}`], true),
+        FINANCE: sees((p) => [
+          `ISSUE_NOTICE:${p.approvedOwn}`,
+          `OVERDUE_EVALUATION:${p.evaluationOwn}`,
+          `OVERDUE_EVALUATION:${p.evaluationForeign}`,
+        ]),
+        'PROVIDER:own': sees(
+          (p) => [`REVISE_APPLICATION:${p.changesOwn}`, `SUBMIT_EVALUATION:${p.evaluationOwn}`],
+          true,
+        ),
+        'PROVIDER:foreign': sees(
+          (p) => [`REVISE_APPLICATION:${p.changesForeign}`, `SUBMIT_EVALUATION:${p.evaluationForeign}`],
+          true,
+        ),
         COMMITTEE: sees(() => []),
       };
       return table;
