@@ -15,6 +15,7 @@ import { auditDenialsPlugin } from './audit/audit-plugin.js';
 import type { Caller, GraphQLContext } from './common/context.js';
 import { ErrorCode } from './common/errors.js';
 import { ormAnswersWithin } from './database/health.js';
+import { registerOfferExport } from './offers/offer-export.js';
 import { createFormLoaders } from './forms/form.loaders.js';
 import { FormEvaluator } from './forms/evaluation/form-evaluator.js';
 import { FormCatalog } from './forms/form-catalog.js';
@@ -208,6 +209,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
 
   registerAuditExport(http, { em: options.orm.em, callerOf: (request) => callerOf(request) });
+  registerOfferExport(http, { em: options.orm.em, callerOf: (request) => callerOf(request) });
 
   http.addHook('onSend', async (_request, reply) => {
     reply.header('X-Content-Type-Options', 'nosniff');

@@ -16,6 +16,7 @@ import { RegionalTeamResolver } from './master-data/regional-team.resolver.js';
 import { SocialAreaResolver } from './master-data/social-area.resolver.js';
 import { BodyResolver } from './needs/body.resolver.js';
 import { NeedResolver } from './needs/need.resolver.js';
+import { OfferResolver } from './offers/offer.resolver.js';
 import { ApplicationScoresResolver, ScoreResolver, ScoreRevisionResolver } from './scoring/score.resolver.js';
 import { SubmissionResolver } from './submissions/submission.resolver.js';
 import { TaskResolver } from './tasks/task.resolver.js';
@@ -46,6 +47,7 @@ export function buildGraphQLSchema() {
       ScoreResolver,
       ScoreRevisionResolver,
       ApplicationScoresResolver,
+      OfferResolver,
       TaskResolver,
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],

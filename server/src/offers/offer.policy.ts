@@ -78,3 +78,39 @@ export function visibleOffers(caller: Caller): FilterQuery<Offer> {
   }
   return scopes.length > 0 ? { $or: scopes } : { id: { $in: [] } };
 }
+
+/**
+ * `visibleOffers` as an SQL condition on the offer table aliased `alias`, with its `?` parameters: for
+ * the overview's sorted list and its CSV export, which read with SQL. Both rules must say the same
+ * (the authorization matrix checks the list against `offer(id)`).
+ */
+export function visibleOffersSql(caller: Caller, alias: string): { sql: string; params: unknown[] } {
+  const roles = caller.roles;
+  if (roles.some((role) => role === Role.ADMIN || role === Role.FINANCE || role === Role.COMMITTEE))
+    return { sql: 'true', params: [] };
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (roles.includes(Role.TEAM_LEAD) || roles.includes(Role.REGIONAL_TEAM)) {
+    parts.push(`${alias}.social_area_id is null`);
+  }
+  if (roles.includes(Role.TEAM_LEAD)) {
+    const areas = validIds(caller.socialAreaIds);
+    if (areas.length > 0) {
+      parts.push(`${alias}.social_area_id in (${areas.map(() => '?').join(', ')})`);
+      params.push(...areas);
+    }
+  }
+  if (
+    roles.includes(Role.REGIONAL_TEAM) &&
+    caller.regionalTeamId &&
+    UUID_PATTERN.test(caller.regionalTeamId)
+  ) {
+    parts.push(`${alias}.social_area_id in (select id from social_area where regional_team_id = ?)`);
+    params.push(caller.regionalTeamId);
+  }
+  if (roles.includes(Role.PROVIDER) && caller.providerId && UUID_PATTERN.test(caller.providerId)) {
+    parts.push(`${alias}.provider_id = ?`);
+    params.push(caller.providerId);
+  }
+  return parts.length > 0 ? { sql: `(${parts.join(' or ')})`, params } : { sql: 'false', params: [] };
+}
