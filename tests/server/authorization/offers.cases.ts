@@ -1,6 +1,6 @@
 import { allow, type AuthorizationCase, deny, insertRow, sorted, type World } from './matrix.js';
 
-type Sql = <T = Record<string, any>>(query: string, params?: readonly unknown[]) => Promise<T[]>;
+type Sql = <T = Record<string, any>>(query: string, params?: unknown[]) => Promise<T[]>;
 type Insert = (table: string, values: Record<string, unknown>) => Promise<string>;
 
 export interface OfferRowOptions {
