@@ -16,6 +16,14 @@ import { RegionalTeamResolver } from './master-data/regional-team.resolver.js';
 import { SocialAreaResolver } from './master-data/social-area.resolver.js';
 import { BodyResolver } from './needs/body.resolver.js';
 import { NeedResolver } from './needs/need.resolver.js';
+import {
+  EvaluationFactResolver,
+  EvaluationGoalFactResolver,
+  EvaluationResolver,
+  EvaluationRevisionResolver,
+  OfferEvaluationsResolver,
+  OfferGoalRevisionResolver,
+} from './evaluations/evaluation.resolver.js';
 import { OfferResolver } from './offers/offer.resolver.js';
 import { ApplicationScoresResolver, ScoreResolver, ScoreRevisionResolver } from './scoring/score.resolver.js';
 import { SubmissionResolver } from './submissions/submission.resolver.js';
@@ -47,6 +55,12 @@ export function buildGraphQLSchema() {
       ScoreResolver,
       ScoreRevisionResolver,
       ApplicationScoresResolver,
+      EvaluationResolver,
+      EvaluationRevisionResolver,
+      EvaluationFactResolver,
+      EvaluationGoalFactResolver,
+      OfferGoalRevisionResolver,
+      OfferEvaluationsResolver,
       OfferResolver,
       TaskResolver,
     ],

@@ -4,7 +4,10 @@ import Fastify from 'fastify';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerAuditExport } from '../../server/src/audit/audit-export.js';
+import { runCommand } from '../../server/src/common/command.js';
 import { type Caller, Role } from '../../server/src/common/context.js';
+import { startOfferFollowUp } from '../../server/src/evaluations/offer-follow-up.js';
+import { Offer } from '../../server/src/offers/offer.entity.js';
 import { ensureRuntimeRole, grantRuntimeAccess } from '../../server/src/database/roles.js';
 import { buildGraphQLSchema } from '../../server/src/schema.js';
 import { costCalculation, newClientSubmissionId, sampleDataOf } from '../support/factories.js';
@@ -354,6 +357,51 @@ const START_SCORE = scoreMutation('startScore', 'StartScoreInput');
 async function startedScore(): Promise<{ id: string; revision: number }> {
   const application = await submittedApplication();
   return (await ok(START_SCORE, { input: { applicationId: application.id } }, admin)).startScore;
+}
+
+/** A running offer of the provider (from a county-wide need of the team lead), started as a notice starts one. */
+async function runningOffer(): Promise<{ offerId: string; evaluationId: string }> {
+  const application = await draftApplication();
+  const [row] = await sql<{ need_id: string; offer_category_id: string }>(
+    `select c.need_id, c.offer_category_id from application a join call_for_interest c on c.id = a.call_id where a.id = ?`,
+    [application.id],
+  );
+  const offerId = randomUUID();
+  await sql(
+    `insert into offer (id, created_by, application_id, need_id, provider_id, offer_category_id, financing_kind, title, period_start, period_end, approved_amount)
+     values (?, 'test', ?, ?, ?, ?, 'GRANT', 'Audit Angebot', '2030-01-01', '2030-12-31', 100000)`,
+    [offerId, application.id, row!.need_id, provider.providerId, row!.offer_category_id],
+  );
+  const finance: Caller = { userId: randomUUID(), displayName: 'Fiona Finanzen', roles: [Role.FINANCE] };
+  await runCommand(
+    { em: api.orm.em.fork(), caller: finance, requestId: randomUUID() },
+    'issueNotice',
+    async (cmd) => {
+      await startOfferFollowUp(cmd, await cmd.tx.findOneOrFail(Offer, { id: offerId }), {
+        goals: [{ goal: 'Ziel', indicator: 'Indikator', targetValue: 'Wert' }],
+      });
+    },
+  );
+  const [evaluation] = await sql<{ id: string }>(
+    `select id from evaluation where offer_id = ? order by period_number limit 1`,
+    [offerId],
+  );
+  return { offerId, evaluationId: evaluation!.id };
+}
+const evaluationMutation = (name: string, inputType: string) =>
+  `mutation($input: ${inputType}!) { ${name}(input: $input) { id revision } }`;
+/** A submitted evaluation of the provider: its id and revision. */
+async function submittedEvaluation(): Promise<{ id: string; revision: number }> {
+  const { evaluationId } = await runningOffer();
+  const submitted = (
+    await ok(
+      `mutation($input: SubmitEvaluationInput!) { submitEvaluation(input: $input) { errorCount evaluation { id revision } } }`,
+      { input: { id: evaluationId, revision: 1, data: sampleDataOf('evaluation') } },
+      provider,
+    )
+  ).submitEvaluation;
+  expect(submitted.errorCount).toBe(0);
+  return submitted.evaluation;
 }
 
 const MUTATION_CASES: Record<string, MutationCase> = {
@@ -778,6 +826,72 @@ const MUTATION_CASES: Record<string, MutationCase> = {
     entityType: 'Score',
     entityId: (data) => data.submitScore.score.id,
     table: 'score',
+  },
+  saveEvaluationDraft: {
+    prepare: async () => ({
+      query: evaluationMutation('saveEvaluationDraft', 'SaveEvaluationDraftInput'),
+      variables: {
+        input: { id: (await runningOffer()).evaluationId, revision: 1, data: { sessionsHeld: 2 } },
+      },
+      caller: provider,
+    }),
+    role: Role.PROVIDER,
+    entityType: 'Evaluation',
+    entityId: (data) => data.saveEvaluationDraft.id,
+    table: 'evaluation',
+  },
+  submitEvaluation: {
+    prepare: async () => ({
+      query: `mutation($input: SubmitEvaluationInput!) { submitEvaluation(input: $input) { errorCount evaluation { id } } }`,
+      variables: {
+        input: { id: (await runningOffer()).evaluationId, revision: 1, data: sampleDataOf('evaluation') },
+      },
+      caller: provider,
+    }),
+    role: Role.PROVIDER,
+    entityType: 'Evaluation',
+    entityId: (data) => data.submitEvaluation.evaluation.id,
+    table: 'evaluation',
+  },
+  acceptEvaluation: {
+    prepare: async () => ({
+      query: evaluationMutation('acceptEvaluation', 'AcceptEvaluationInput'),
+      variables: { input: await submittedEvaluation() },
+      caller: teamLead,
+    }),
+    role: Role.TEAM_LEAD,
+    entityType: 'Evaluation',
+    entityId: (data) => data.acceptEvaluation.id,
+    table: 'evaluation',
+  },
+  requestEvaluationChanges: {
+    prepare: async () => ({
+      query: evaluationMutation('requestEvaluationChanges', 'RequestEvaluationChangesInput'),
+      variables: { input: { ...(await submittedEvaluation()), comment: 'Bitte ergänzen.' } },
+      caller: teamLead,
+    }),
+    role: Role.TEAM_LEAD,
+    entityType: 'Evaluation',
+    entityId: (data) => data.requestEvaluationChanges.id,
+    table: 'evaluation',
+  },
+  adjustOfferGoals: {
+    prepare: async () => ({
+      query: evaluationMutation('adjustOfferGoals', 'AdjustOfferGoalsInput'),
+      variables: {
+        input: {
+          offerId: (await runningOffer()).offerId,
+          revision: 1,
+          goals: [{ goal: 'Neues Ziel', indicator: 'Indikator', targetValue: 'Wert' }],
+          reason: 'Umsteuerung',
+        },
+      },
+      caller: teamLead,
+    }),
+    role: Role.TEAM_LEAD,
+    entityType: 'Offer',
+    entityId: (data) => data.adjustOfferGoals.id,
+    table: 'offer',
   },
   createBody: masterDataCase('Body', 'body', CREATE_BODY, () => ({ name: unique('Gremium') })),
   updateBody: masterDataUpdateCase(
