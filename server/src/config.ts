@@ -133,6 +133,30 @@ const configSchema = z.object({
     .min(1)
     .max(64)
     .default(Math.max(1, availableParallelism() - 1)),
+  /**
+   * The SMTP server for e-mail notifications, e.g. smtp://benutzer:passwort@mail.example.org:587 (smtps:// for
+   * TLS from the start). Without it no e-mail is sent and the notification dispatcher does not run.
+   */
+  SMTP_URL: z
+    .url({ message: 'erwartet eine URL wie smtp://benutzer:passwort@mail.example.org:587' })
+    .refine((value) => /^smtps?:\/\//.test(value), 'erwartet eine smtp:// oder smtps:// URL')
+    .optional(),
+  /** Sender of the notifications, e.g. `Sozialraum-Plattform <noreply@landkreis-verden.de>`. */
+  MAIL_FROM: z
+    .string()
+    .min(3, 'erwartet einen Absender wie Sozialraum-Plattform <noreply@example.org>')
+    .max(320)
+    .refine(
+      (value) => /^[^<>@\s]+@[^<>@\s]+$|<[^<>@\s]+@[^<>@\s]+>$/.test(value.trim()),
+      'erwartet eine E-Mail-Adresse, gern mit Namen: Sozialraum-Plattform <noreply@example.org>',
+    )
+    .optional(),
+  /** The address users open the platform at, for the links in notifications (e.g. https://sozialraum.example.org). */
+  PUBLIC_URL: z
+    .url({ message: 'erwartet eine URL wie https://sozialraum.example.org' })
+    .refine((value) => /^https?:\/\//.test(value), 'erwartet eine http:// oder https:// URL')
+    .transform((value) => value.replace(/\/+$/, ''))
+    .optional(),
 });
 
 /** Combinations that are each valid but must not go together. */
@@ -143,6 +167,20 @@ const checkedConfigSchema = configSchema
         code: 'custom',
         path: [config.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL'],
         message: 'ADMIN_EMAIL und ADMIN_PASSWORD werden nur zusammen verwendet',
+      });
+    }
+    if (config.SMTP_URL && !config.MAIL_FROM) {
+      context.addIssue({
+        code: 'custom',
+        path: ['MAIL_FROM'],
+        message: 'mit SMTP_URL wird ein Absender gebraucht (MAIL_FROM)',
+      });
+    }
+    if (config.SMTP_URL && !config.PUBLIC_URL) {
+      context.addIssue({
+        code: 'custom',
+        path: ['PUBLIC_URL'],
+        message: 'mit SMTP_URL wird die Adresse der Plattform für die Links gebraucht (PUBLIC_URL)',
       });
     }
   })

@@ -10,6 +10,7 @@ import { withStartupLock } from './database/startup-lock.js';
 import { describeError, StartupError } from './database/startup-error.js';
 import { loadFormDefinitions, readFormDefinitions } from './forms/load-form-definitions.js';
 import { seedDemoNeeds } from './needs/seed-demo-needs.js';
+import { mailServerOf, startMailNotifications } from './notifications/mail-notifications.js';
 import { seedDemoSubmissions } from './submissions/seed-demo-submissions.js';
 import { bootstrapUsers } from './users/bootstrap-users.js';
 
@@ -59,6 +60,14 @@ export async function startPlatform(config: Config, log: Log = console.log): Pro
       sessions: { idleMinutes: config.SESSION_IDLE_MINUTES, maxHours: config.SESSION_MAX_HOURS },
       trustProxy: config.TRUST_PROXY,
     });
+    // E-mail notifications (when SMTP_URL is set) stop with the HTTP server, before the pool closes.
+    const notifications = await startMailNotifications(orm.em, config, app.http.log);
+    if (notifications) app.http.addHook('onClose', () => notifications.close());
+    log(
+      config.SMTP_URL
+        ? `E-Mail-Benachrichtigungen über ${mailServerOf(config.SMTP_URL)}`
+        : 'E-Mail-Benachrichtigungen aus (SMTP_URL ist nicht gesetzt)',
+    );
     await listen(app, config);
     const address = app.http.server.address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;

@@ -10,6 +10,7 @@ import { AuditEvent } from '../audit/audit-event.entity.js';
 import { Application, ApplicationRevision } from '../applications/application.entity.js';
 import { CallForInterest } from '../applications/call-for-interest.entity.js';
 import { Offer } from '../offers/offer.entity.js';
+import { Notification, NotificationCursor } from '../notifications/notification.entity.js';
 import {
   Evaluation,
   EvaluationFact,
@@ -57,6 +58,8 @@ export const entities = [
   EvaluationRevision,
   EvaluationFact,
   EvaluationGoalFact,
+  NotificationCursor,
+  Notification,
 ];
 
 /** MikroORM options for a database URL; migrations are listed explicitly so compiled and test runs agree. */

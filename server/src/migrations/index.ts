@@ -8,6 +8,7 @@ import { Migration20261130000000_scoring } from './Migration20261130000000_scori
 import { Migration20261201000000_offers } from './Migration20261201000000_offers.js';
 import { Migration20261201200000_evaluations } from './Migration20261201200000_evaluations.js';
 
+import { Migration20261201300000_notifications } from './Migration20261201300000_notifications.js';
 /** Every committed migration, in order. Never edit one that has landed; add a new one. */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124000000_forms', class: Migration20261124000000_forms },
@@ -21,4 +22,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261130000000_scoring', class: Migration20261130000000_scoring },
   { name: 'Migration20261201000000_offers', class: Migration20261201000000_offers },
   { name: 'Migration20261201200000_evaluations', class: Migration20261201200000_evaluations },
+  { name: 'Migration20261201300000_notifications', class: Migration20261201300000_notifications },
 ];
