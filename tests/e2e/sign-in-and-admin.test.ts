@@ -80,6 +80,7 @@ describe.skipIf(!browserAvailable())(
         'Formulare',
         'Einreichungen',
         ...(roles.some((role) => role !== 'PROVIDER') ? ['Bedarfe'] : []),
+        ...(roles.length > 0 ? ['Angebote'] : []),
         ...(roles.includes('ADMIN') ? ['Verwaltung', 'Benutzerkonten', 'Protokoll'] : []),
       ];
 
@@ -279,7 +280,11 @@ describe.skipIf(!browserAvailable())(
       await heading(page, 'Formulare').waitFor();
 
       // Only the forms and pages a provider may use.
-      expect(await nav(page).getByRole('link').allTextContents()).toEqual(['Formulare', 'Einreichungen']);
+      expect(await nav(page).getByRole('link').allTextContents()).toEqual([
+        'Formulare',
+        'Einreichungen',
+        'Angebote',
+      ]);
       expect(await page.getByRole('link', { name: 'Anlage 3 – Kriterien und Gewichtung' }).count()).toBe(0);
 
       // It submits Anlage 1 for its Träger.

@@ -5,6 +5,8 @@ import { Offer } from '../../server/src/offers/offer.entity.js';
 import { evaluationPeriods } from '../../server/src/evaluations/evaluation-schedule.js';
 import { ACHIEVEMENT_PERCENT } from '../../server/src/evaluations/evaluation.service.js';
 import { startOfferFollowUp } from '../../server/src/evaluations/offer-follow-up.js';
+import { seedDemoEvaluations } from '../../server/src/evaluations/seed-demo-evaluations.js';
+import { addMonths } from '../../server/src/evaluations/evaluation-schedule.js';
 import { sampleDataOf } from '../support/factories.js';
 import { insertRow, sqlIn } from '../support/rows.js';
 import { startTestApi, type TestApi } from '../support/test-api.js';
@@ -201,6 +203,32 @@ function sheet(from: string, to: string): Record<string, unknown> {
     expensesInPeriod: 742050,
   };
 }
+
+// First, while the database holds no other evaluations.
+describe('demo data', () => {
+  it('of two offers started eight months ago, one evaluation is accepted (with facts), one submitted, one left overdue; a second run changes nothing', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const start = addMonths(today, -8);
+    const end = addMonths(start, 24);
+    const first = await startedOffer(start, end);
+    const second = await startedOffer(start, end);
+    expect(await seedDemoEvaluations(api.orm.em.fork())).toBe(2);
+    const states = await sql<{ id: string; state: string; overdue: boolean }>(
+      `select id, state, due_date < current_date as overdue from evaluation where id = any(?::uuid[]) order by due_date, period_number, id`,
+      [`{${[...first.evaluations, ...second.evaluations].join(',')}}`],
+    );
+    expect(states.filter((row) => row.state === 'ACCEPTED')).toHaveLength(1);
+    expect(states.filter((row) => row.state === 'SUBMITTED')).toHaveLength(1);
+    expect(states.filter((row) => row.state === 'DUE' && row.overdue)).toHaveLength(1);
+    const accepted = states.find((row) => row.state === 'ACCEPTED')!;
+    expect(
+      await sql(`select participants_reached from evaluation_fact where evaluation_id = ?`, [accepted.id]),
+    ).toEqual([{ participants_reached: 34 }]);
+    const overdue = (await ok(OVERDUE, {}, lead)).overdueEvaluations.map((e: any) => e.id);
+    expect(overdue).toEqual([states.find((row) => row.state === 'DUE' && row.overdue)!.id]);
+    expect(await seedDemoEvaluations(api.orm.em.fork())).toBe(0);
+  });
+});
 
 describe('the schedule', () => {
   it('an offer over 13 months has three periods of six months (the last shorter), each due a month after its end', async () => {

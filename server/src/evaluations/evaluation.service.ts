@@ -240,7 +240,7 @@ function numberOf(value: unknown): number | null {
  * (participants, sessions, hours, money) and one per goal (achievement in percent: the given percent,
  * else `ACHIEVEMENT_PERCENT` of the grade).
  */
-function writeFacts(cmd: Command, evaluation: Evaluation, acceptedAt: Date): void {
+export function writeFacts(cmd: Command, evaluation: Evaluation, acceptedAt: Date): void {
   const data = evaluation.data;
   const offer = evaluation.offer;
   const common = {

@@ -29,6 +29,8 @@ const AuditLogPage = page(() => import('../admin/AuditLogPage.js'), 'AuditLogPag
 const NeedListPage = page(() => import('../needs/NeedListPage.js'), 'NeedListPage');
 const NeedPage = page(() => import('../needs/NeedPage.js'), 'NeedPage');
 const PrioritisationPage = page(() => import('../needs/PrioritisationPage.js'), 'PrioritisationPage');
+const OfferListPage = page(() => import('../offers/OfferListPage.js'), 'OfferListPage');
+const OfferPage = page(() => import('../offers/OfferPage.js'), 'OfferPage');
 const NotFoundPage = page(() => import('./NotFoundPage.js'), 'NotFoundPage');
 
 /** Root component: theme, session, router and the page routes. */
@@ -59,6 +61,8 @@ export const App = () => (
                 <Route path="priorisierung/:area" element={<PrioritisationPage />} />
                 <Route path=":id" element={<NeedPage />} />
               </Route>
+              <Route path="angebote" element={<OfferListPage />} />
+              <Route path="angebote/:id" element={<OfferPage />} />
               <Route
                 path="verwaltung"
                 element={
