@@ -81,6 +81,7 @@ describe.skipIf(!browserAvailable())(
         'Einreichungen',
         ...(roles.some((role) => role !== 'PROVIDER') ? ['Bedarfe'] : []),
         ...(roles.length > 0 ? ['Angebote'] : []),
+        ...(roles.some((role) => role !== 'COMMITTEE') ? ['Evaluationen'] : []),
         ...(roles.includes('ADMIN') ? ['Verwaltung', 'Benutzerkonten', 'Protokoll'] : []),
       ];
 
@@ -284,6 +285,7 @@ describe.skipIf(!browserAvailable())(
         'Formulare',
         'Einreichungen',
         'Angebote',
+        'Evaluationen',
       ]);
       expect(await page.getByRole('link', { name: 'Anlage 3 – Kriterien und Gewichtung' }).count()).toBe(0);
 

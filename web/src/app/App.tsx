@@ -4,6 +4,7 @@ import { BrowserRouter, Outlet, Route, Routes } from 'react-router';
 import { AuthProvider } from '../auth/AuthProvider.js';
 import { RequireAuth, RequireRole } from '../auth/RequireAuth.js';
 import { NEED_READER_ROLES } from '../needs/roles.js';
+import { EVALUATION_READER_ROLES, OVERDUE_READER_ROLES } from '../evaluations/labels.js';
 import { Layout } from './Layout.js';
 import { theme } from './theme.js';
 
@@ -31,6 +32,12 @@ const NeedPage = page(() => import('../needs/NeedPage.js'), 'NeedPage');
 const PrioritisationPage = page(() => import('../needs/PrioritisationPage.js'), 'PrioritisationPage');
 const OfferListPage = page(() => import('../offers/OfferListPage.js'), 'OfferListPage');
 const OfferPage = page(() => import('../offers/OfferPage.js'), 'OfferPage');
+const EvaluationListPage = page(() => import('../evaluations/EvaluationListPage.js'), 'EvaluationListPage');
+const EvaluationPage = page(() => import('../evaluations/EvaluationPage.js'), 'EvaluationPage');
+const OverdueEvaluationsPage = page(
+  () => import('../evaluations/OverdueEvaluationsPage.js'),
+  'OverdueEvaluationsPage',
+);
 const NotFoundPage = page(() => import('./NotFoundPage.js'), 'NotFoundPage');
 
 /** Root component: theme, session, router and the page routes. */
@@ -63,6 +70,25 @@ export const App = () => (
               </Route>
               <Route path="angebote" element={<OfferListPage />} />
               <Route path="angebote/:id" element={<OfferPage />} />
+              <Route
+                path="evaluationen"
+                element={
+                  <RequireRole roles={EVALUATION_READER_ROLES}>
+                    <Outlet />
+                  </RequireRole>
+                }
+              >
+                <Route index element={<EvaluationListPage />} />
+                <Route
+                  path="ueberfaellig"
+                  element={
+                    <RequireRole roles={OVERDUE_READER_ROLES}>
+                      <OverdueEvaluationsPage />
+                    </RequireRole>
+                  }
+                />
+                <Route path=":id" element={<EvaluationPage />} />
+              </Route>
               <Route
                 path="verwaltung"
                 element={

@@ -1,5 +1,6 @@
 import type { Role } from '../gql/graphql.js';
 import { NEED_READER_ROLES } from '../needs/roles.js';
+import { EVALUATION_READER_ROLES } from '../evaluations/labels.js';
 import { OFFER_READER_ROLES } from '../offers/roles.js';
 
 export interface NavigationItem {
@@ -17,6 +18,7 @@ export const NAVIGATION: readonly NavigationItem[] = [
   { to: '/einreichungen', label: 'Einreichungen' },
   { to: '/bedarfe', label: 'Bedarfe', roles: NEED_READER_ROLES },
   { to: '/angebote', label: 'Angebote', roles: OFFER_READER_ROLES },
+  { to: '/evaluationen', label: 'Evaluationen', roles: EVALUATION_READER_ROLES },
   { to: '/verwaltung', label: 'Verwaltung', end: true, roles: ['ADMIN'] },
   { to: '/verwaltung/benutzer', label: 'Benutzerkonten', roles: ['ADMIN'] },
   { to: '/verwaltung/protokoll', label: 'Protokoll', roles: ['ADMIN'] },
