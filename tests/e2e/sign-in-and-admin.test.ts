@@ -80,6 +80,8 @@ describe.skipIf(!browserAvailable())(
         'Formulare',
         'Einreichungen',
         ...(roles.some((role) => role !== 'PROVIDER') ? ['Bedarfe'] : []),
+        ...(roles.includes('PROVIDER') ? ['Aufrufe'] : []),
+        ...(roles.includes('PROVIDER') || roles.includes('TEAM_LEAD') ? ['Interessensbekundungen'] : []),
         ...(roles.length > 0 ? ['Angebote'] : []),
         ...(roles.some((role) => role !== 'COMMITTEE') ? ['Evaluationen'] : []),
         ...(roles.includes('ADMIN') ? ['Verwaltung', 'Benutzerkonten', 'Protokoll'] : []),
@@ -284,6 +286,8 @@ describe.skipIf(!browserAvailable())(
       expect(await nav(page).getByRole('link').allTextContents()).toEqual([
         'Formulare',
         'Einreichungen',
+        'Aufrufe',
+        'Interessensbekundungen',
         'Angebote',
         'Evaluationen',
       ]);

@@ -38,6 +38,15 @@ const OverdueEvaluationsPage = page(
   () => import('../evaluations/OverdueEvaluationsPage.js'),
   'OverdueEvaluationsPage',
 );
+const CallListPage = page(() => import('../applications/CallListPage.js'), 'CallListPage');
+const CallPage = page(() => import('../applications/CallPage.js'), 'CallPage');
+const ApplicationListPage = page(
+  () => import('../applications/ApplicationListPage.js'),
+  'ApplicationListPage',
+);
+const ApplicationPage = page(() => import('../applications/ApplicationPage.js'), 'ApplicationPage');
+const ScoringPage = page(() => import('../scoring/ScoringPage.js'), 'ScoringPage');
+const RankingPage = page(() => import('../scoring/RankingPage.js'), 'RankingPage');
 const NotFoundPage = page(() => import('./NotFoundPage.js'), 'NotFoundPage');
 
 /** Root component: theme, session, router and the page routes. */
@@ -88,6 +97,21 @@ export const App = () => (
                   }
                 />
                 <Route path=":id" element={<EvaluationPage />} />
+              </Route>
+              <Route path="aufrufe" element={<CallListPage />} />
+              <Route path="aufrufe/:id" element={<CallPage />} />
+              <Route path="interessensbekundungen" element={<ApplicationListPage />} />
+              <Route path="interessensbekundungen/:id" element={<ApplicationPage />} />
+              <Route
+                path="bewertungen"
+                element={
+                  <RequireRole roles={NEED_READER_ROLES}>
+                    <Outlet />
+                  </RequireRole>
+                }
+              >
+                <Route path="rangfolge/:needId" element={<RankingPage />} />
+                <Route path=":applicationId" element={<ScoringPage />} />
               </Route>
               <Route
                 path="verwaltung"

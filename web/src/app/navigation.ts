@@ -1,5 +1,6 @@
 import type { Role } from '../gql/graphql.js';
 import { NEED_READER_ROLES } from '../needs/roles.js';
+import { APPLICANT_ROLES, APPLICATION_LIST_ROLES } from '../applications/labels.js';
 import { EVALUATION_READER_ROLES } from '../evaluations/labels.js';
 import { OFFER_READER_ROLES } from '../offers/roles.js';
 
@@ -17,6 +18,8 @@ export const NAVIGATION: readonly NavigationItem[] = [
   { to: '/', label: 'Formulare', end: true },
   { to: '/einreichungen', label: 'Einreichungen' },
   { to: '/bedarfe', label: 'Bedarfe', roles: NEED_READER_ROLES },
+  { to: '/aufrufe', label: 'Aufrufe', roles: APPLICANT_ROLES },
+  { to: '/interessensbekundungen', label: 'Interessensbekundungen', roles: APPLICATION_LIST_ROLES },
   { to: '/angebote', label: 'Angebote', roles: OFFER_READER_ROLES },
   { to: '/evaluationen', label: 'Evaluationen', roles: EVALUATION_READER_ROLES },
   { to: '/verwaltung', label: 'Verwaltung', end: true, roles: ['ADMIN'] },

@@ -9,6 +9,7 @@ import { PageHeading } from '../app/PageHeading.js';
 import { PageLoading } from '../app/PageLoading.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
 import { EditDialog, type FieldSpec, type FieldValues } from '../admin/EditDialog.js';
+import { NeedCallSection } from '../applications/NeedCallSection.js';
 import type { BodyInvolvementKind, NeedQuery } from '../gql/graphql.js';
 import {
   decideNeedOfferMutation,
@@ -247,6 +248,8 @@ export const NeedPage = () => {
           <Fact term="Erwartete Entwicklung ohne das Angebot">{current.developmentWithoutOffer}</Fact>
         </dl>
       </Section>
+
+      <NeedCallSection key={current.revision} needId={current.id} onChanged={done} />
 
       <Section title="Beteiligte Gremien" id="need-bodies">
         <BodyList need={current} />
