@@ -15,6 +15,8 @@ import { auditDenialsPlugin } from './audit/audit-plugin.js';
 import type { Caller, GraphQLContext } from './common/context.js';
 import { ErrorCode } from './common/errors.js';
 import { ormAnswersWithin } from './database/health.js';
+import { registerNoticePdf } from './notices/notice-pdf.js';
+import { configureNotices, type NoticeSettings } from './notices/notice-settings.js';
 import { registerOfferExport } from './offers/offer-export.js';
 import { createFormLoaders } from './forms/form.loaders.js';
 import { FormEvaluator } from './forms/evaluation/form-evaluator.js';
@@ -74,6 +76,8 @@ export interface AppOptions {
   deriveBudgetMs?: number;
   /** Items one list in submitted data may have unless the form sets its own (MAX_ARRAY_ITEMS, default 1000). */
   maxArrayItems?: number;
+  /** Notice numbers, letterhead and Rechtsbehelfsbelehrung (NOTICE_*; default: the Landkreis Verden's). */
+  notices?: Partial<NoticeSettings>;
 }
 
 /** Host names a local start answers to, so a DNS-rebinding page on another domain cannot use it. */
@@ -162,6 +166,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     validationRules: [...protection.validationRules, queryCostRule()],
     formatError: formatGraphQLError,
   });
+  configureNotices(options.notices);
   await apollo.start();
   await preparePasswordChecks();
 
@@ -209,6 +214,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
 
   registerAuditExport(http, { em: options.orm.em, callerOf: (request) => callerOf(request) });
+  registerNoticePdf(http, { em: options.orm.em, callerOf: (request) => callerOf(request) });
   registerOfferExport(http, { em: options.orm.em, callerOf: (request) => callerOf(request) });
 
   http.addHook('onSend', async (_request, reply) => {

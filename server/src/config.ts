@@ -1,6 +1,12 @@
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblem } from './users/passwords.js';
+import {
+  DEFAULT_NOTICE_LEGAL_REMEDY,
+  DEFAULT_NOTICE_LETTERHEAD,
+  DEFAULT_NOTICE_NUMBER_PATTERN,
+  noticeNumberPatternProblem,
+} from './notices/notice-settings.js';
 
 /**
  * Every environment variable the platform reads, validated in one place.
@@ -17,6 +23,20 @@ const port = z.coerce
   .max(65535, 'erwartet einen Port zwischen 1 und 65535');
 
 const configSchema = z.object({
+  /**
+   * Number of a notice (Bescheid): `{YYYY}` the year of the notice date, `{NNNN}` the running number in that
+   * year (as many digits as N), e.g. `SRB-{YYYY}-{NNNN}` → SRB-2026-0001.
+   */
+  NOTICE_NUMBER_PATTERN: z
+    .string()
+    .refine((value) => noticeNumberPatternProblem(value) === null, {
+      message: 'erwartet {YYYY} und genau einmal {N…}, z. B. SRB-{YYYY}-{NNNN}',
+    })
+    .default(DEFAULT_NOTICE_NUMBER_PATTERN),
+  /** Letterhead of the notice letter, lines separated by `|`. */
+  NOTICE_LETTERHEAD: z.string().min(1).max(2000).default(DEFAULT_NOTICE_LETTERHEAD),
+  /** The Rechtsbehelfsbelehrung printed on every notice letter. */
+  NOTICE_LEGAL_REMEDY: z.string().min(1).max(5000).default(DEFAULT_NOTICE_LEGAL_REMEDY),
   /** `production` hides error details from clients and serves the built web app. */
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   /** HTTP port for GraphQL (/graphql) and the web app (/). */

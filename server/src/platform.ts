@@ -9,6 +9,7 @@ import { ensureRuntimeRole, excessPrivileges, grantRuntimeAccess, loginOf } from
 import { withStartupLock } from './database/startup-lock.js';
 import { describeError, StartupError } from './database/startup-error.js';
 import { loadFormDefinitions, readFormDefinitions } from './forms/load-form-definitions.js';
+import { letterheadLines } from './notices/notice-settings.js';
 import { seedDemoNeeds } from './needs/seed-demo-needs.js';
 import { seedDemoEvaluations } from './evaluations/seed-demo-evaluations.js';
 import { mailServerOf, startMailNotifications } from './notifications/mail-notifications.js';
@@ -60,6 +61,11 @@ export async function startPlatform(config: Config, log: Log = console.log): Pro
       checkDatabase: () => databaseProbe.isReachable(),
       sessions: { idleMinutes: config.SESSION_IDLE_MINUTES, maxHours: config.SESSION_MAX_HOURS },
       trustProxy: config.TRUST_PROXY,
+      notices: {
+        numberPattern: config.NOTICE_NUMBER_PATTERN,
+        letterhead: letterheadLines(config.NOTICE_LETTERHEAD),
+        legalRemedy: config.NOTICE_LEGAL_REMEDY,
+      },
     });
     // E-mail notifications (when SMTP_URL is set) stop with the HTTP server, before the pool closes.
     const notifications = await startMailNotifications(orm.em, config, app.http.log);

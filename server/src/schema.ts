@@ -8,6 +8,16 @@ import {
 } from './applications/call-for-interest.resolver.js';
 import { AuditResolver } from './audit/audit.resolver.js';
 import { validateArgs } from './common/validate-args.js';
+import {
+  ApplicationDecisionFieldsResolver,
+  ApplicationDecisionResolver,
+  InterimBudgetAllocationResolver,
+} from './decisions/decision.resolver.js';
+import {
+  ApplicationNoticeResolver,
+  DecisionNoticeResolver,
+  DecisionNoticeShareResolver,
+} from './notices/notice.resolver.js';
 import { FormResolver, FormVersionResolver } from './forms/form.resolver.js';
 import { BudgetYearResolver } from './master-data/budget-year.resolver.js';
 import { OfferCategoryResolver } from './master-data/offer-category.resolver.js';
@@ -55,6 +65,12 @@ export function buildGraphQLSchema() {
       ScoreResolver,
       ScoreRevisionResolver,
       ApplicationScoresResolver,
+      ApplicationDecisionResolver,
+      ApplicationDecisionFieldsResolver,
+      InterimBudgetAllocationResolver,
+      DecisionNoticeResolver,
+      DecisionNoticeShareResolver,
+      ApplicationNoticeResolver,
       EvaluationResolver,
       EvaluationRevisionResolver,
       EvaluationFactResolver,

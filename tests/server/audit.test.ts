@@ -404,7 +404,96 @@ async function submittedEvaluation(): Promise<{ id: string; revision: number }> 
   return submitted.evaluation;
 }
 
+const regionalTeam: Caller = {
+  userId: randomUUID(),
+  displayName: 'Rieke Regionalteam',
+  roles: [Role.REGIONAL_TEAM],
+  regionalTeamId: randomUUID(),
+};
+const finance: Caller = { userId: randomUUID(), displayName: 'Finn Finanzen', roles: [Role.FINANCE] };
+const decisionMutation = (name: string, inputType: string) =>
+  `mutation($input: ${inputType}!) { ${name}(input: $input) { id application { id } } }`;
+const APPROVE_APPLICATION = decisionMutation('approveApplication', 'ApproveApplicationInput');
+/** The approval of a submitted county-wide application (any Regionalteam decides those). */
+const approvalInput = (application: { id: string; revision: number }) => ({
+  input: {
+    applicationId: application.id,
+    revision: application.revision,
+    amount: 100_000,
+    periodStart: '2027-01-01',
+    periodEnd: '2027-12-31',
+    financingKind: 'GRANT',
+    justification: 'Passt.',
+  },
+});
+/** A submitted application approved by the Regionalteam. */
+async function approvedApplication(): Promise<{ id: string }> {
+  const application = await submittedApplication();
+  const approved = await ok(APPROVE_APPLICATION, approvalInput(application), regionalTeam);
+  return approved.approveApplication.application;
+}
+
 const MUTATION_CASES: Record<string, MutationCase> = {
+  approveApplication: {
+    prepare: async () => ({
+      query: APPROVE_APPLICATION,
+      variables: approvalInput(await submittedApplication()),
+      caller: regionalTeam,
+    }),
+    role: Role.REGIONAL_TEAM,
+    entityType: 'Application',
+    entityId: (data) => data.approveApplication.application.id,
+    table: 'application',
+  },
+  rejectApplication: {
+    prepare: async () => {
+      const application = await submittedApplication();
+      return {
+        query: decisionMutation('rejectApplication', 'RejectApplicationInput'),
+        variables: {
+          input: { applicationId: application.id, revision: application.revision, justification: 'Nein.' },
+        },
+        caller: regionalTeam,
+      };
+    },
+    role: Role.REGIONAL_TEAM,
+    entityType: 'Application',
+    entityId: (data) => data.rejectApplication.application.id,
+    table: 'application',
+  },
+  setInterimBudgetAllocation: {
+    prepare: async () => {
+      await sql(
+        `insert into budget_year (id, created_by, year, starts_on, ends_on) values (?, 'test', 2027, '2027-01-01', '2027-12-31') on conflict do nothing`,
+        [randomUUID()],
+      );
+      const socialAreaId = randomUUID();
+      await sql(`insert into social_area (id, created_by, name) values (?, 'test', ?)`, [
+        socialAreaId,
+        unique('Sozialraum'),
+      ]);
+      return {
+        query: `mutation($input: SetInterimBudgetAllocationInput!) { setInterimBudgetAllocation(input: $input) { id } }`,
+        variables: { input: { socialAreaId, year: 2027, amount: 1_000_000, reason: 'Haushaltsplan' } },
+        caller: admin,
+      };
+    },
+    role: Role.ADMIN,
+    entityType: 'InterimBudgetAllocation',
+    entityId: (data) => data.setInterimBudgetAllocation.id,
+    table: 'interim_budget_allocation',
+  },
+  issueNotice: {
+    prepare: async () => ({
+      query: `mutation($id: UUID!) { issueNotice(applicationId: $id) { id } }`,
+      variables: { id: (await approvedApplication()).id },
+      caller: finance,
+    }),
+    role: Role.FINANCE,
+    entityType: 'DecisionNotice',
+    entityId: (data) => data.issueNotice.id,
+    table: 'decision_notice',
+  },
   createDraft: {
     prepare: async () => ({ query: CREATE_DRAFT, variables: { formKey: 'criteria' }, caller: admin }),
     role: Role.ADMIN,

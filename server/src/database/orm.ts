@@ -10,6 +10,8 @@ import { AuditEvent } from '../audit/audit-event.entity.js';
 import { Application, ApplicationRevision } from '../applications/application.entity.js';
 import { CallForInterest } from '../applications/call-for-interest.entity.js';
 import { Offer } from '../offers/offer.entity.js';
+import { ApplicationDecision, InterimBudgetAllocation } from '../decisions/decision.entity.js';
+import { DecisionNotice, DecisionNoticeShare } from '../notices/notice.entity.js';
 import { Notification, NotificationCursor } from '../notifications/notification.entity.js';
 import {
   Evaluation,
@@ -53,6 +55,10 @@ export const entities = [
   Score,
   ScoreRevision,
   Offer,
+  ApplicationDecision,
+  InterimBudgetAllocation,
+  DecisionNotice,
+  DecisionNoticeShare,
   OfferGoalRevision,
   Evaluation,
   EvaluationRevision,

@@ -6,6 +6,7 @@ import { Migration20261128000000_needs } from './Migration20261128000000_needs.j
 import { Migration20261129000000_applications } from './Migration20261129000000_applications.js';
 import { Migration20261130000000_scoring } from './Migration20261130000000_scoring.js';
 import { Migration20261201000000_offers } from './Migration20261201000000_offers.js';
+import { Migration20261201100000_decisions_notices } from './Migration20261201100000_decisions_notices.js';
 import { Migration20261201200000_evaluations } from './Migration20261201200000_evaluations.js';
 
 import { Migration20261201300000_notifications } from './Migration20261201300000_notifications.js';
@@ -21,6 +22,10 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129000000_applications', class: Migration20261129000000_applications },
   { name: 'Migration20261130000000_scoring', class: Migration20261130000000_scoring },
   { name: 'Migration20261201000000_offers', class: Migration20261201000000_offers },
+  {
+    name: 'Migration20261201100000_decisions_notices',
+    class: Migration20261201100000_decisions_notices,
+  },
   { name: 'Migration20261201200000_evaluations', class: Migration20261201200000_evaluations },
   { name: 'Migration20261201300000_notifications', class: Migration20261201300000_notifications },
 ];
