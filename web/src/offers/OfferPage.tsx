@@ -7,6 +7,7 @@ import { formatDateTime } from '../app/format.js';
 import { PageHeading } from '../app/PageHeading.js';
 import { PageLoading } from '../app/PageLoading.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
+import { OfferEvaluations } from '../evaluations/OfferEvaluations.js';
 import { formatDate } from '../needs/labels.js';
 import { offerQuery } from './api.js';
 import { euros, FINANCING_KIND_LABELS, hours, offerStateLabel } from './offer-search.js';
@@ -112,6 +113,10 @@ export const OfferPage = () => {
           )}
         </dl>
       </Section>
+
+      <Paper variant="outlined" sx={{ p: 2, mb: 3 }}>
+        <OfferEvaluations offerId={offer.id} />
+      </Paper>
     </>
   );
 };
