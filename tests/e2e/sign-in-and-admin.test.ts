@@ -77,6 +77,7 @@ describe.skipIf(!browserAvailable())(
           ...(roles.includes('TEAM_LEAD') ? ['criteria'] : []),
         ].sort();
       const navigationOf = (roles: readonly string[]): string[] => [
+        'Meine Aufgaben',
         'Formulare',
         'Einreichungen',
         ...(roles.some((role) => role !== 'PROVIDER') ? ['Bedarfe'] : []),
@@ -284,6 +285,7 @@ describe.skipIf(!browserAvailable())(
 
       // Only the forms and pages a provider may use.
       expect(await nav(page).getByRole('link').allTextContents()).toEqual([
+        'Meine Aufgaben',
         'Formulare',
         'Einreichungen',
         'Aufrufe',

@@ -47,6 +47,7 @@ const ApplicationListPage = page(
 const ApplicationPage = page(() => import('../applications/ApplicationPage.js'), 'ApplicationPage');
 const ScoringPage = page(() => import('../scoring/ScoringPage.js'), 'ScoringPage');
 const RankingPage = page(() => import('../scoring/RankingPage.js'), 'RankingPage');
+const TaskListPage = page(() => import('../tasks/TaskListPage.js'), 'TaskListPage');
 const NotFoundPage = page(() => import('./NotFoundPage.js'), 'NotFoundPage');
 
 /** Root component: theme, session, router and the page routes. */
@@ -60,6 +61,7 @@ export const App = () => (
             <Route path="anmelden" element={<LoginPage />} />
             <Route element={<RequireAuth />}>
               <Route index element={<FormListPage />} />
+              <Route path="aufgaben" element={<TaskListPage />} />
               <Route path="forms/:key" element={<FormPage />} />
               <Route path="submissions/:id" element={<SubmissionPage />} />
               <Route path="einreichungen" element={<SubmissionListPage />} />

@@ -4,6 +4,7 @@ import { Suspense, useState } from 'react';
 import { Outlet, NavLink as RouterNavLink } from 'react-router';
 import { type CurrentUser, useAuth } from '../auth/AuthProvider.js';
 import { navigationFor } from './navigation.js';
+import { TASK_COUNT_ID, TaskCount } from '../tasks/TaskCount.js';
 import { PageLoading } from './PageLoading.js';
 
 const MAIN_ID = 'inhalt';
@@ -45,9 +46,17 @@ const MainNavigation = ({ user }: { user: CurrentUser }) => (
     <Box component="ul" sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, listStyle: 'none', m: 0, p: 0 }}>
       {navigationFor(user.roles).map((item) => (
         <li key={item.to}>
-          <Link component={RouterNavLink} to={item.to} end={item.end} color="inherit" sx={navLinkSx}>
+          <Link
+            component={RouterNavLink}
+            to={item.to}
+            end={item.end}
+            color="inherit"
+            sx={navLinkSx}
+            aria-describedby={item.showTaskCount ? TASK_COUNT_ID : undefined}
+          >
             {item.label}
           </Link>
+          {item.showTaskCount && <TaskCount />}
         </li>
       ))}
     </Box>

@@ -11,10 +11,13 @@ export interface NavigationItem {
   end?: boolean;
   /** Shown to callers holding one of these roles; every signed-in user when absent. */
   roles?: readonly Role[];
+  /** Shows the number of open tasks beside the link (Meine Aufgaben). */
+  showTaskCount?: boolean;
 }
 
 /** Every entry of the main navigation; the server checks each request again. */
 export const NAVIGATION: readonly NavigationItem[] = [
+  { to: '/aufgaben', label: 'Meine Aufgaben', showTaskCount: true },
   { to: '/', label: 'Formulare', end: true },
   { to: '/einreichungen', label: 'Einreichungen' },
   { to: '/bedarfe', label: 'Bedarfe', roles: NEED_READER_ROLES },

@@ -99,6 +99,8 @@ type Documents = {
     "\n  mutation SaveScoreDraft($input: SaveScoreDraftInput!) {\n    saveScoreDraft(input: $input) {\n      id\n      revision\n    }\n  }\n": typeof types.SaveScoreDraftDocument,
     "\n  mutation SubmitScore($input: SubmitScoreInput!) {\n    submitScore(input: $input) {\n      score {\n        id\n        revision\n        weightedScore\n      }\n      errors {\n        path\n        message\n      }\n      errorCount\n    }\n  }\n": typeof types.SubmitScoreDocument,
     "\n  query ApplicationRanking($needId: UUID!) {\n    need(id: $needId) {\n      id\n      title\n      callForInterest {\n        id\n        title\n      }\n    }\n    applicationRanking(needId: $needId) {\n      rank\n      averageWeightedScore\n      requestedAmount\n      scoreCount\n      application {\n        id\n        state\n        submittedAt\n        provider {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.ApplicationRankingDocument,
+    "\n  query MyTasks($limit: Int!) {\n    myTasks(limit: $limit) {\n      totalCount\n      tasks {\n        id\n        kind\n        title\n        recordType\n        recordId\n        path\n        since\n        dueAt\n        overdue\n      }\n    }\n  }\n": typeof types.MyTasksDocument,
+    "\n  query MyTaskCount {\n    myTasks(limit: 0) {\n      totalCount\n    }\n  }\n": typeof types.MyTaskCountDocument,
 };
 const documents: Documents = {
     "\n  query AdminSocialAreas($includeInactive: Boolean!) {\n    socialAreas(includeInactive: $includeInactive) {\n      id\n      name\n      active\n      revision\n      regionalTeam {\n        id\n        name\n      }\n      viewerCan {\n        update\n      }\n    }\n    regionalTeams(includeInactive: true) {\n      id\n      name\n      active\n    }\n  }\n": types.AdminSocialAreasDocument,
@@ -186,6 +188,8 @@ const documents: Documents = {
     "\n  mutation SaveScoreDraft($input: SaveScoreDraftInput!) {\n    saveScoreDraft(input: $input) {\n      id\n      revision\n    }\n  }\n": types.SaveScoreDraftDocument,
     "\n  mutation SubmitScore($input: SubmitScoreInput!) {\n    submitScore(input: $input) {\n      score {\n        id\n        revision\n        weightedScore\n      }\n      errors {\n        path\n        message\n      }\n      errorCount\n    }\n  }\n": types.SubmitScoreDocument,
     "\n  query ApplicationRanking($needId: UUID!) {\n    need(id: $needId) {\n      id\n      title\n      callForInterest {\n        id\n        title\n      }\n    }\n    applicationRanking(needId: $needId) {\n      rank\n      averageWeightedScore\n      requestedAmount\n      scoreCount\n      application {\n        id\n        state\n        submittedAt\n        provider {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.ApplicationRankingDocument,
+    "\n  query MyTasks($limit: Int!) {\n    myTasks(limit: $limit) {\n      totalCount\n      tasks {\n        id\n        kind\n        title\n        recordType\n        recordId\n        path\n        since\n        dueAt\n        overdue\n      }\n    }\n  }\n": types.MyTasksDocument,
+    "\n  query MyTaskCount {\n    myTasks(limit: 0) {\n      totalCount\n    }\n  }\n": types.MyTaskCountDocument,
 };
 
 /**
@@ -542,6 +546,14 @@ export function graphql(source: "\n  mutation SubmitScore($input: SubmitScoreInp
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ApplicationRanking($needId: UUID!) {\n    need(id: $needId) {\n      id\n      title\n      callForInterest {\n        id\n        title\n      }\n    }\n    applicationRanking(needId: $needId) {\n      rank\n      averageWeightedScore\n      requestedAmount\n      scoreCount\n      application {\n        id\n        state\n        submittedAt\n        provider {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ApplicationRanking($needId: UUID!) {\n    need(id: $needId) {\n      id\n      title\n      callForInterest {\n        id\n        title\n      }\n    }\n    applicationRanking(needId: $needId) {\n      rank\n      averageWeightedScore\n      requestedAmount\n      scoreCount\n      application {\n        id\n        state\n        submittedAt\n        provider {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyTasks($limit: Int!) {\n    myTasks(limit: $limit) {\n      totalCount\n      tasks {\n        id\n        kind\n        title\n        recordType\n        recordId\n        path\n        since\n        dueAt\n        overdue\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyTasks($limit: Int!) {\n    myTasks(limit: $limit) {\n      totalCount\n      tasks {\n        id\n        kind\n        title\n        recordType\n        recordId\n        path\n        since\n        dueAt\n        overdue\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyTaskCount {\n    myTasks(limit: 0) {\n      totalCount\n    }\n  }\n"): (typeof documents)["\n  query MyTaskCount {\n    myTasks(limit: 0) {\n      totalCount\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
