@@ -61,6 +61,7 @@ describe.skipIf(!browserAvailable())('evaluations in the browser', () => {
   const titles = { submitted: `Elterncafé Achim ${suffix}`, overdue: `Jugendtreff Achim ${suffix}` };
   const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' }).format(new Date());
   const start = addMonths(today, -8);
+  const offerIds: Record<keyof typeof titles, string> = { submitted: '', overdue: '' };
 
   beforeAll(async () => {
     env = await startE2eEnvironment();
@@ -85,7 +86,7 @@ describe.skipIf(!browserAvailable())('evaluations in the browser', () => {
       name: `E2E Evaluation ${suffix}`,
       financing_kind: 'GRANT',
     });
-    for (const title of Object.values(titles)) {
+    for (const [key, title] of Object.entries(titles) as [keyof typeof titles, string][]) {
       const { offerId } = await insertOfferRows(sql, insert, {
         socialAreaId: achim,
         providerId: provider,
@@ -95,6 +96,7 @@ describe.skipIf(!browserAvailable())('evaluations in the browser', () => {
         periodStart: start,
         periodEnd: addMonths(start, 12),
       });
+      offerIds[key] = offerId;
       // As the notice does when it starts the offer: goal revision 1 and the evaluations.
       await runCommand(
         {
@@ -209,5 +211,50 @@ describe.skipIf(!browserAvailable())('evaluations in the browser', () => {
     // Provider staff have no overdue list.
     await provider.goto('/evaluationen/ueberfaellig');
     await heading(provider, 'Keine Berechtigung').waitFor();
+  }, 240_000);
+
+  it('the team lead adjusts the goals on the offer page (Umsteuerung) by keyboard; the provider’s next evaluation starts from them', async () => {
+    const lead = await env.newPage();
+    await signInAs(lead, DEMO_TEAM_LEAD, `/angebote/${offerIds.overdue}`);
+    await heading(lead, titles.overdue).waitFor();
+    const section = lead.getByTestId('offer-evaluations');
+    await section.getByTestId('current-goals').getByText(GOALS[0]!.goal).waitFor();
+    expect(await section.getByTestId('offer-evaluation-list').getByRole('row').count()).toBeGreaterThan(1);
+    expect(await wcagViolations(lead)).toEqual([]);
+
+    await activate(lead, section.getByRole('button', { name: 'Ziele anpassen (Umsteuerung)' }));
+    const form = lead.getByTestId('adjust-goals');
+    await form.waitFor();
+    // Saving without a reason: the field says what is missing and takes the focus.
+    await activate(lead, form.getByRole('button', { name: 'Ziele speichern' }));
+    await form.getByText('Bitte begründen Sie die Umsteuerung.').waitFor();
+    expect(await wcagViolations(lead)).toEqual([]);
+    await typeInto(lead, form.getByLabel(fieldLabel('Ziel (Ziel 1)')), 'Väter nehmen am Elterncafé teil.');
+    await typeInto(lead, form.getByLabel(fieldLabel('Zielwert (Ziel 1)')), '5 Väter');
+    await typeInto(
+      lead,
+      form.getByLabel(fieldLabel('Begründung der Umsteuerung')),
+      'Berufstätige Väter wurden bisher nicht erreicht.',
+    );
+    await activate(lead, form.getByRole('button', { name: 'Ziele speichern' }));
+    await section.getByText(/Die Ziele wurden angepasst/).waitFor();
+    await section
+      .getByTestId('current-goals')
+      .getByText('Väter nehmen am Elterncafé teil.', { exact: false })
+      .waitFor();
+    expect(await section.getByText('Frühere Fassungen der Ziele (1)').count()).toBe(1);
+    expect(await wcagViolations(lead)).toEqual([]);
+
+    // The provider's evaluation not yet submitted is prefilled with the adjusted goal.
+    const provider = await env.newPage();
+    await signInAs(provider, DEMO_PROVIDER, '/evaluationen');
+    await activate(
+      provider,
+      provider.getByRole('link', { name: new RegExp(`^Evaluation „${titles.overdue}“, 1\\. Zeitraum`) }),
+    );
+    await heading(provider, `Evaluation: ${titles.overdue}`).waitFor();
+    const goal = provider.locator('#evaluationsbogen').getByLabel(fieldLabel('Ziel')).first();
+    await expect.poll(() => goal.inputValue()).toBe('Väter nehmen am Elterncafé teil.');
+    expect(await wcagViolations(provider)).toEqual([]);
   }, 240_000);
 });
