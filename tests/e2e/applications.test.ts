@@ -258,7 +258,16 @@ describe.skipIf(!browserAvailable())('calls, applications and scoring in the bro
     await activate(lead, lead.getByRole('button', { name: 'Bewertung einreichen' }));
     await lead.getByTestId('score-notice').getByText('Die Bewertung wurde eingereicht: 79,69 %.').waitFor();
     expect(await lead.getByTestId('score-revisions').locator('li').count()).toBe(1);
-    await lead.getByRole('button', { name: 'Korrektur einreichen' }).waitFor();
+
+    // A correction is a new revision: Nachhaltigkeit (weight 1) 4 instead of 3 → 52 / 64 = 81,25 %.
+    await sheet.getByRole('radio', { name: /^4 – / }).nth(5).check();
+    await expect.poll(() => live.textContent()).toBe('Gewichtete Bewertung: 81,25 %');
+    await activate(lead, lead.getByRole('button', { name: 'Korrektur einreichen' }));
+    await lead.getByTestId('score-notice').getByText('Die Korrektur wurde eingereicht: 81,25 %.').waitFor();
+    expect(await lead.getByTestId('score-revisions').locator('li').allTextContents()).toEqual([
+      expect.stringMatching(/^Fassung 1: 79,69 %, /),
+      expect.stringMatching(/^Fassung 2: 81,25 %, /),
+    ]);
 
     // The ranking: the scored application first, the competing one of the first Träger without a score.
     await activate(lead, lead.getByRole('link', { name: 'Zur Rangfolge' }), 'Shift+Tab');
@@ -266,7 +275,7 @@ describe.skipIf(!browserAvailable())('calls, applications and scoring in the bro
     const rows = lead.getByTestId('ranking-row');
     await rows.first().waitFor();
     const firstCells = (await rows.first().locator('td, th').allTextContents()).map((text) => text.trim());
-    expect(firstCells.slice(0, 4)).toEqual(['1', providerName, '79,69 %', '1']);
+    expect(firstCells.slice(0, 4)).toEqual(['1', providerName, '81,25 %', '1']);
     expect(firstCells[4]).toMatch(/^[\d.]+,\d{2}\s€$/);
     const competitor = demoUser(DEMO_PROVIDER).providerName!;
     expect(await rows.filter({ hasText: competitor }).locator('td').first().textContent()).toBe(
@@ -278,5 +287,76 @@ describe.skipIf(!browserAvailable())('calls, applications and scoring in the bro
     // Provider staff cannot open the scoring pages.
     await provider.goto(`/bewertungen/${applicationId}`);
     expect(await provider.getByRole('heading', { level: 1, name: /^Bewertung:/ }).count()).toBe(0);
+  }, 300_000);
+
+  it('the team lead opens a call for invited Träger from the need page, only they see it, and the team lead closes it', async () => {
+    const needTitle = 'Soziales Training in den 5. Klassen der Oberschule Achim';
+    const invitedName = demoUser(SECOND_PROVIDER).providerName!;
+    const lead = await env.newPage();
+    await signInAs(lead, DEMO_TEAM_LEAD, '/bedarfe');
+    await heading(lead, 'Bedarfe').waitFor();
+    await activate(lead, lead.getByRole('table', { name: 'Bedarfe' }).getByRole('link', { name: needTitle }));
+    await heading(lead, needTitle).waitFor();
+    await activate(lead, lead.getByRole('button', { name: 'Interessensbekundung eröffnen' }));
+    const dialog = lead.getByRole('dialog', { name: 'Interessensbekundung eröffnen' });
+    await dialog.waitFor();
+    await noViolations(lead);
+
+    // Missing answers get German messages.
+    await activate(lead, dialog.getByRole('button', { name: 'Aufruf eröffnen' }));
+    await dialog.getByText('Bitte füllen Sie „Frist: Datum“ aus.').waitFor();
+    await dialog.getByText('Bitte füllen Sie „Angebotsart (bestimmt die Finanzierung)“ aus.').waitFor();
+    await noViolations(lead);
+
+    const year = new Date().getFullYear() + 1;
+    await tabTo(lead, dialog.getByLabel(fieldLabel('Frist: Datum')));
+    await lead.keyboard.type(`15.03.${year}`);
+    const category = dialog.getByLabel(fieldLabel('Angebotsart (bestimmt die Finanzierung)'));
+    await tabTo(lead, category);
+    await lead.keyboard.type('Gruppen');
+    await expect.poll(() => category.locator('option:checked').textContent()).toMatch(/^Gruppenangebot/);
+    const audience = dialog.getByLabel(fieldLabel('Für wen ist der Aufruf?'));
+    await tabTo(lead, audience);
+    await lead.keyboard.type('Nur');
+    await expect.poll(() => audience.locator('option:checked').textContent()).toBe('Nur eingeladene Träger');
+    await tabTo(lead, dialog.getByLabel(`Eingeladen: ${invitedName}`));
+    await lead.keyboard.press('Space');
+    await activate(lead, dialog.getByRole('button', { name: 'Aufruf eröffnen' }));
+    await lead
+      .getByTestId('need-notice')
+      .getByText('Der Aufruf zur Interessensbekundung wurde eröffnet.')
+      .waitFor();
+    await lead.getByText('Zustand: Interessensbekundung offen').waitFor();
+    const section = lead.getByRole('region', { name: /^Aufruf zur Interessensbekundung/ });
+    expect(await section.getByTestId('call-financing').textContent()).toBe(
+      'Entgeltfinanziert: Fachleistungsstunden (§ 77 SGB VIII)',
+    );
+    expect(await section.getByTestId('call-deadline').textContent()).toBe(`15.03.${year}, 23:59 Uhr`);
+    await section.getByText(invitedName).waitFor();
+    await noViolations(lead);
+
+    // Only the invited Träger sees the call.
+    const invited = await env.newPage();
+    await signInAs(invited, SECOND_PROVIDER, '/aufrufe');
+    await heading(invited, 'Aufrufe zur Interessensbekundung').waitFor();
+    await invited.getByRole('link', { name: needTitle }).waitFor();
+    const other = await env.newPage();
+    await signInAs(other, DEMO_PROVIDER, '/aufrufe');
+    await heading(other, 'Aufrufe zur Interessensbekundung').waitFor();
+    await other.getByRole('link', { name: DEMO_CALL.needTitle }).waitFor();
+    expect(await other.getByRole('link', { name: needTitle }).count()).toBe(0);
+
+    // The team lead closes the call (with a confirmation).
+    await activate(lead, section.getByRole('button', { name: 'Aufruf schließen' }));
+    const confirm = lead.getByRole('dialog', { name: 'Aufruf schließen?' });
+    await confirm.waitFor();
+    await noViolations(lead);
+    await activate(lead, confirm.getByRole('button', { name: 'Aufruf schließen' }));
+    await lead.getByTestId('need-notice').getByText('Der Aufruf wurde geschlossen.').waitFor();
+    await lead.getByText('Zustand: Interessensbekundung geschlossen').waitFor();
+    await invited.reload();
+    await heading(invited, 'Aufrufe zur Interessensbekundung').waitFor();
+    await invited.getByTestId('call-list').waitFor();
+    expect(await invited.getByRole('link', { name: needTitle }).count()).toBe(0);
   }, 300_000);
 });
