@@ -61,3 +61,10 @@ export function evaluationPeriods(periodStart: string, periodEnd: string): Evalu
   }
   return periods;
 }
+
+const berlinDay = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' });
+
+/** Today in the county (Europe/Berlin) as an ISO date: an evaluation is overdue from the day after its due date. */
+export function todayIso(now = new Date()): string {
+  return berlinDay.format(now);
+}

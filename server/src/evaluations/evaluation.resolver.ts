@@ -21,6 +21,7 @@ import { FieldErrorsPayload } from '../common/field-error.js';
 import { can } from '../common/policy.js';
 import { UUIDScalar } from '../common/uuid.scalar.js';
 import { FormVersion } from '../forms/form-version.entity.js';
+import { todayIso } from './evaluation-schedule.js';
 import { rolesAllowed } from '../needs/need.service.js';
 import { Offer } from '../offers/offer.entity.js';
 import {
@@ -101,11 +102,6 @@ export class EvaluationFilter {
   @Field(() => [EvaluationState], { nullable: true })
   @IsOptional()
   states?: EvaluationState[] | null;
-}
-
-/** Today as an ISO date (UTC), for due dates. */
-export function todayIso(now = new Date()): string {
-  return now.toISOString().slice(0, 10);
 }
 
 const readsData = (context: GraphQLContext, evaluation: Evaluation) =>

@@ -3,6 +3,7 @@ import { EvaluationState, OfferState } from '../../../process-logic/index.js';
 import { runCommand, SYSTEM_CALLER } from '../common/command.js';
 import { DEMO_PROVIDER_USER, DEMO_TEAM_LEAD_USER } from '../users/demo-users.js';
 import { Evaluation, EvaluationRevision, type OfferGoal } from './evaluation.entity.js';
+import { todayIso } from './evaluation-schedule.js';
 import { currentGoalRevision, EVALUATION_POPULATE, writeFacts } from './evaluation.service.js';
 
 /** The demo evaluation sheet for an evaluation: the offer, its period and goals, with plausible figures. */
@@ -52,7 +53,7 @@ export async function seedDemoEvaluations(em: EntityManager): Promise<number> {
       { state: EvaluationState.DUE, offer: { state: OfferState.RUNNING } },
       { populate: EVALUATION_POPULATE, orderBy: { dueDate: 'asc', periodNumber: 'asc', id: 'asc' } },
     );
-    const today = new Date().toISOString().slice(0, 10);
+    const today = todayIso();
     const overdue = candidates.filter((evaluation) => evaluation.dueDate < today);
     const accepted = overdue[0];
     const waiting =
