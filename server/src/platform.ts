@@ -10,6 +10,7 @@ import { withStartupLock } from './database/startup-lock.js';
 import { describeError, StartupError } from './database/startup-error.js';
 import { loadFormDefinitions, readFormDefinitions } from './forms/load-form-definitions.js';
 import { letterheadLines } from './notices/notice-settings.js';
+import { seedDemoNotices } from './notices/seed-demo-notices.js';
 import { seedDemoNeeds } from './needs/seed-demo-needs.js';
 import { seedDemoEvaluations } from './evaluations/seed-demo-evaluations.js';
 import { mailServerOf, startMailNotifications } from './notifications/mail-notifications.js';
@@ -136,6 +137,8 @@ async function prepareDatabase(database: DatabaseServer, config: Config, log: Lo
         if (seeded > 0) log(`${seeded} Demo-Einreichungen angelegt`);
         const needs = await seedDemoNeeds(orm.em.fork());
         if (needs > 0) log(`${needs} Demo-Bedarfe angelegt`);
+        const notices = await seedDemoNotices(orm.em.fork());
+        if (notices > 0) log(`${notices} Demo-Budgetzuweisungen, -Entscheidungen und -Bescheide angelegt`);
         // After the demo notices: they start the running offers whose evaluations this fills in.
         const evaluations = await seedDemoEvaluations(orm.em.fork());
         if (evaluations > 0) log(`${evaluations} Demo-Evaluationen eingereicht bzw. angenommen`);

@@ -83,6 +83,8 @@ describe.skipIf(!browserAvailable())(
         ...(roles.some((role) => role !== 'PROVIDER') ? ['Bedarfe'] : []),
         ...(roles.includes('PROVIDER') ? ['Aufrufe'] : []),
         ...(roles.includes('PROVIDER') || roles.includes('TEAM_LEAD') ? ['Interessensbekundungen'] : []),
+        ...(roles.includes('REGIONAL_TEAM') ? ['Entscheidungen'] : []),
+        ...(roles.includes('FINANCE') ? ['Bescheide'] : []),
         ...(roles.length > 0 ? ['Angebote'] : []),
         ...(roles.some((role) => role !== 'COMMITTEE') ? ['Evaluationen'] : []),
         ...(roles.includes('ADMIN') ? ['Verwaltung', 'Benutzerkonten', 'Protokoll'] : []),

@@ -4,6 +4,7 @@ import { BrowserRouter, Outlet, Route, Routes } from 'react-router';
 import { AuthProvider } from '../auth/AuthProvider.js';
 import { RequireAuth, RequireRole } from '../auth/RequireAuth.js';
 import { NEED_READER_ROLES } from '../needs/roles.js';
+import { NOTICE_QUEUE_ROLES } from '../notices/roles.js';
 import { EVALUATION_READER_ROLES, OVERDUE_READER_ROLES } from '../evaluations/labels.js';
 import { Layout } from './Layout.js';
 import { theme } from './theme.js';
@@ -48,6 +49,10 @@ const ApplicationPage = page(() => import('../applications/ApplicationPage.js'),
 const ScoringPage = page(() => import('../scoring/ScoringPage.js'), 'ScoringPage');
 const RankingPage = page(() => import('../scoring/RankingPage.js'), 'RankingPage');
 const TaskListPage = page(() => import('../tasks/TaskListPage.js'), 'TaskListPage');
+const DecisionListPage = page(() => import('../decisions/DecisionListPage.js'), 'DecisionListPage');
+const DecisionPage = page(() => import('../decisions/DecisionPage.js'), 'DecisionPage');
+const NoticeListPage = page(() => import('../notices/NoticeListPage.js'), 'NoticeListPage');
+const NoticePage = page(() => import('../notices/NoticePage.js'), 'NoticePage');
 const NotFoundPage = page(() => import('./NotFoundPage.js'), 'NotFoundPage');
 
 /** Root component: theme, session, router and the page routes. */
@@ -81,6 +86,19 @@ export const App = () => (
               </Route>
               <Route path="angebote" element={<OfferListPage />} />
               <Route path="angebote/:id" element={<OfferPage />} />
+              <Route
+                path="entscheidungen"
+                element={
+                  <RequireRole roles={NOTICE_QUEUE_ROLES}>
+                    <Outlet />
+                  </RequireRole>
+                }
+              >
+                <Route index element={<DecisionListPage />} />
+                <Route path=":id" element={<DecisionPage />} />
+              </Route>
+              <Route path="bescheide" element={<NoticeListPage />} />
+              <Route path="bescheide/:id" element={<NoticePage />} />
               <Route
                 path="evaluationen"
                 element={

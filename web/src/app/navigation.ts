@@ -3,6 +3,8 @@ import { NEED_READER_ROLES } from '../needs/roles.js';
 import { APPLICANT_ROLES, APPLICATION_LIST_ROLES } from '../applications/labels.js';
 import { EVALUATION_READER_ROLES } from '../evaluations/labels.js';
 import { OFFER_READER_ROLES } from '../offers/roles.js';
+import { DECISION_NAVIGATION_ROLES } from '../decisions/roles.js';
+import { NOTICE_NAVIGATION_ROLES } from '../notices/roles.js';
 
 export interface NavigationItem {
   to: string;
@@ -23,6 +25,8 @@ export const NAVIGATION: readonly NavigationItem[] = [
   { to: '/bedarfe', label: 'Bedarfe', roles: NEED_READER_ROLES },
   { to: '/aufrufe', label: 'Aufrufe', roles: APPLICANT_ROLES },
   { to: '/interessensbekundungen', label: 'Interessensbekundungen', roles: APPLICATION_LIST_ROLES },
+  { to: '/entscheidungen', label: 'Entscheidungen', roles: DECISION_NAVIGATION_ROLES },
+  { to: '/bescheide', label: 'Bescheide', roles: NOTICE_NAVIGATION_ROLES },
   { to: '/angebote', label: 'Angebote', roles: OFFER_READER_ROLES },
   { to: '/evaluationen', label: 'Evaluationen', roles: EVALUATION_READER_ROLES },
   { to: '/verwaltung', label: 'Verwaltung', end: true, roles: ['ADMIN'] },
