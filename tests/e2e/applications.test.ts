@@ -287,7 +287,7 @@ describe.skipIf(!browserAvailable())('calls, applications and scoring in the bro
     // Provider staff cannot open the scoring pages.
     await provider.goto(`/bewertungen/${applicationId}`);
     expect(await provider.getByRole('heading', { level: 1, name: /^Bewertung:/ }).count()).toBe(0);
-  }, 300_000);
+  }, 600_000);
 
   it('the team lead opens a call for invited Träger from the need page, only they see it, and the team lead closes it', async () => {
     const needTitle = 'Soziales Training in den 5. Klassen der Oberschule Achim';
