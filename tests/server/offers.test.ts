@@ -266,6 +266,31 @@ describe('offers: the Angebotsübersicht through GraphQL', () => {
     expect(await titles({ filter: { providerId: providers.b } }, providerA)).toEqual([]);
   });
 
+  it('gives a caller with several roles the union of their scopes, in the list and by id alike', async () => {
+    const both: Caller = {
+      ...lead,
+      userId: 'offers-lead-provider',
+      roles: [Role.TEAM_LEAD, Role.PROVIDER],
+      providerId: providers.b,
+    };
+    expect((await titles({}, both)).sort()).toEqual([
+      'Beratung kreisweit',
+      'Elterncafé Achim',
+      'Offener Treff Oyten',
+    ]);
+    for (const [id, found] of [
+      [offers.achimGroup, true],
+      [offers.oytenCafe, true],
+      [offers.countyWide, true],
+      [offers.verdenEnded, false],
+    ] as const) {
+      const response = await api.gql(`query($id: UUID!) { offer(id: $id) { id } }`, { id }, { caller: both });
+      expect(response.errors?.[0]?.extensions?.code ?? 'found').toBe(found ? 'found' : 'NOT_FOUND');
+    }
+    const none: Caller = { userId: 'offers-nobody', displayName: 'Niemand', roles: [] };
+    expect(await titles({}, none)).toEqual([]);
+  });
+
   it('sorts by every column, both ways, German names as a German reader expects', async () => {
     const asc = (field: string) => titles({ sort: { field, direction: 'ASC' } });
     const desc = (field: string) => titles({ sort: { field, direction: 'DESC' } });

@@ -64,8 +64,11 @@ const COLUMNS: readonly Column[] = [
 /** „15.05.2026“, with „überfällig“ in words (not by colour alone) when past. */
 export const NextEvaluation = ({
   offer,
+  none = '–',
 }: {
   offer: Pick<OfferRow, 'nextEvaluationDue' | 'nextEvaluationOverdue'>;
+  /** What shows when no evaluation is open. */
+  none?: string;
 }) =>
   offer.nextEvaluationDue ? (
     <>
@@ -77,7 +80,7 @@ export const NextEvaluation = ({
       )}
     </>
   ) : (
-    <>–</>
+    <>{none}</>
   );
 
 interface SelectFilterProps {

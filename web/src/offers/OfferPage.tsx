@@ -83,7 +83,7 @@ export const OfferPage = () => {
             </>
           )}
           <Fact term="Nächste Evaluation">
-            <NextEvaluation offer={offer} />
+            <NextEvaluation offer={offer} none="keine offen" />
           </Fact>
           {offer.endedAt && <Fact term="Beendet am">{formatDateTime(offer.endedAt)}</Fact>}
         </dl>
