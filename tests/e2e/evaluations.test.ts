@@ -49,6 +49,23 @@ async function choose(page: Page, select: Locator, text: string): Promise<void> 
   await expect.poll(() => select.locator('option:checked').textContent()).toMatch(new RegExp(`^${text}`));
 }
 
+/** Fills in the figures of the evaluation sheet by keyboard (the prefill brings title, period and goals). */
+async function fillSheet(page: Page): Promise<void> {
+  const sheet = page.locator('#evaluationsbogen');
+  await choose(page, sheet.getByLabel(fieldLabel('Grad der Zielerreichung')).first(), 'voll');
+  await typeInto(page, sheet.getByLabel(fieldLabel('Zielerreichung in %')).first(), '80');
+  await typeInto(page, sheet.getByLabel(fieldLabel('Erreichte Teilnehmende')), '34');
+  await typeInto(page, sheet.getByLabel(fieldLabel('Durchgeführte Termine')), '24');
+  await typeInto(page, sheet.getByLabel(fieldLabel('Geleistete Fachleistungsstunden')), '90,5');
+  await typeInto(page, sheet.getByLabel(/^Ausgaben im Berichtszeitraum/), '7.420,50');
+  // „Ziele oder Vorgehen werden angepasst“: answered no (checked and unchecked again).
+  const changed = sheet.getByLabel(fieldLabel('Ziele oder Vorgehen werden angepasst'));
+  await tabTo(page, changed);
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Space');
+  await expect.poll(() => changed.isChecked()).toBe(false);
+}
+
 const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
 
 const GOALS = [
@@ -146,19 +163,7 @@ describe.skipIf(!browserAvailable())('evaluations in the browser', () => {
     await expect.poll(() => summary.textContent()).toContain('Erreichte Teilnehmende');
     expect(await wcagViolations(provider)).toEqual([]);
 
-    await choose(provider, sheet.getByLabel(fieldLabel('Grad der Zielerreichung')).first(), 'voll');
-    await typeInto(provider, sheet.getByLabel(fieldLabel('Zielerreichung in %')).first(), '80');
-    await typeInto(provider, sheet.getByLabel(fieldLabel('Erreichte Teilnehmende')), '34');
-    await typeInto(provider, sheet.getByLabel(fieldLabel('Durchgeführte Termine')), '24');
-    await typeInto(provider, sheet.getByLabel(fieldLabel('Geleistete Fachleistungsstunden')), '90,5');
-    await typeInto(provider, sheet.getByLabel(/^Ausgaben im Berichtszeitraum/), '7.420,50');
-    // „Ziele oder Vorgehen werden angepasst“: answered no (checked and unchecked again).
-    const changed = sheet.getByLabel(fieldLabel('Ziele oder Vorgehen werden angepasst'));
-    await tabTo(provider, changed);
-    await provider.keyboard.press('Space');
-    await provider.keyboard.press('Space');
-    await expect.poll(() => changed.isChecked()).toBe(false);
-
+    await fillSheet(provider);
     await activate(provider, provider.getByRole('button', { name: 'Entwurf speichern' }));
     await provider.getByText(/^Entwurf gespeichert am \d{2}\.\d{2}\.\d{4}/).waitFor();
 
@@ -213,7 +218,7 @@ describe.skipIf(!browserAvailable())('evaluations in the browser', () => {
     await heading(provider, 'Keine Berechtigung').waitFor();
   }, 240_000);
 
-  it('the team lead adjusts the goals on the offer page (Umsteuerung) by keyboard; the provider’s next evaluation starts from them', async () => {
+  it('the team lead adjusts the goals on the offer page (Umsteuerung) by keyboard; the provider’s next evaluation starts from them; a change request and the resubmit', async () => {
     const lead = await env.newPage();
     await signInAs(lead, DEMO_TEAM_LEAD, `/angebote/${offerIds.overdue}`);
     await heading(lead, titles.overdue).waitFor();
@@ -256,5 +261,50 @@ describe.skipIf(!browserAvailable())('evaluations in the browser', () => {
     const goal = provider.locator('#evaluationsbogen').getByLabel(fieldLabel('Ziel')).first();
     await expect.poll(() => goal.inputValue()).toBe('Väter nehmen am Elterncafé teil.');
     expect(await wcagViolations(provider)).toEqual([]);
+    await fillSheet(provider);
+    await activate(provider, provider.getByRole('button', { name: 'Evaluation einreichen' }));
+    await provider
+      .getByTestId('evaluation-notice')
+      .getByText(/wurde eingereicht/)
+      .waitFor();
+
+    // The team lead asks for changes with a comment (an empty comment is refused at the field).
+    await lead.goto('/evaluationen');
+    await activate(
+      lead,
+      lead
+        .getByTestId('awaiting-review')
+        .getByRole('link', { name: new RegExp(`^Evaluation „${titles.overdue}“`) }),
+    );
+    await heading(lead, `Evaluation: ${titles.overdue}`).waitFor();
+    await activate(lead, lead.getByRole('button', { name: 'Änderungen anfordern' }));
+    await lead.getByText('Bitte beschreiben Sie, was geändert werden soll.').waitFor();
+    expect(await wcagViolations(lead)).toEqual([]);
+    await typeInto(
+      lead,
+      lead.getByLabel(fieldLabel('Kommentar zur Änderungsanforderung')),
+      'Bitte die Teilnahme der Väter belegen.',
+    );
+    await activate(lead, lead.getByRole('button', { name: 'Änderungen anfordern' }));
+    await lead
+      .getByTestId('evaluation-notice')
+      .getByText(/Änderungen wurden angefordert/)
+      .waitFor();
+    expect(await lead.getByTestId('evaluation-state').textContent()).toBe('Änderungen angefordert');
+
+    // The provider sees the comment and resubmits.
+    await provider.reload();
+    await heading(provider, `Evaluation: ${titles.overdue}`).waitFor();
+    await provider
+      .getByTestId('change-request')
+      .getByText('Bitte die Teilnahme der Väter belegen.')
+      .waitFor();
+    expect(await wcagViolations(provider)).toEqual([]);
+    await activate(provider, provider.getByRole('button', { name: 'Erneut einreichen' }));
+    await provider
+      .getByTestId('evaluation-notice')
+      .getByText(/erneut eingereicht/)
+      .waitFor();
+    expect(await provider.getByTestId('evaluation-revisions').textContent()).toMatch(/Fassung 2/);
   }, 240_000);
 });
