@@ -187,6 +187,13 @@ export const ApplicationEditor = ({
         {resubmit ? 'Erneut einreichen' : 'Einreichen'}“.
       </Typography>
 
+      {!application.viewerCan.submit && (
+        <Alert severity="info" sx={{ mb: 3 }} data-testid="submit-closed">
+          Die Frist ist abgelaufen oder der Aufruf ist geschlossen: Sie können den Entwurf noch speichern,
+          aber nicht mehr einreichen.
+        </Alert>
+      )}
+
       {failure && (
         <Alert
           ref={failureRef}
