@@ -21,8 +21,10 @@ const HOUR = 3_600_000;
 const areas = { achim: '', verden: '' };
 const providers = { a: '', b: '' };
 let categoryId = '';
-const users: Record<'lead' | 'foreignLead' | 'staffA' | 'staffB' | 'finance', Caller & { email: string }> =
-  {} as never;
+const users: Record<
+  'lead' | 'foreignLead' | 'staffA' | 'staffB' | 'finance' | 'regional' | 'foreignRegional',
+  Caller & { email: string }
+> = {} as never;
 const silentLog = { info() {}, warn() {}, error() {} };
 
 // --- A real SMTP server -------------------------------------------------------------------------------
@@ -190,7 +192,7 @@ beforeAll(async () => {
   const user = async (
     key: keyof typeof users,
     role: Role,
-    scope: { area?: string; providerId?: string },
+    scope: { area?: string; providerId?: string; regionalTeamId?: string },
     displayName: string,
   ) => {
     const email = `${key.toLowerCase()}@post.example.org`;
@@ -199,6 +201,7 @@ beforeAll(async () => {
       display_name: displayName,
       roles: `{${role}}`,
       provider_id: scope.providerId ?? null,
+      regional_team_id: scope.regionalTeamId ?? null,
     });
     if (scope.area) {
       await sql('insert into user_social_area (user_id, social_area_id) values (?, ?)', [id, scope.area]);
@@ -210,6 +213,7 @@ beforeAll(async () => {
       email,
       ...(scope.area ? { socialAreaIds: [scope.area] } : {}),
       ...(scope.providerId ? { providerId: scope.providerId } : {}),
+      ...(scope.regionalTeamId ? { regionalTeamId: scope.regionalTeamId } : {}),
     };
   };
   await user('lead', Role.TEAM_LEAD, { area: areas.achim }, 'Tarek Thiel');
@@ -217,6 +221,8 @@ beforeAll(async () => {
   await user('staffA', Role.PROVIDER, { providerId: providers.a }, 'Fachkraft A');
   await user('staffB', Role.PROVIDER, { providerId: providers.b }, 'Fachkraft B');
   await user('finance', Role.FINANCE, {}, 'Frank Fehse');
+  await user('regional', Role.REGIONAL_TEAM, { regionalTeamId: north }, 'Rita Rolfs');
+  await user('foreignRegional', Role.REGIONAL_TEAM, { regionalTeamId: south }, 'Sven Sander');
 });
 
 afterAll(async () => {
@@ -345,6 +351,119 @@ describe('e-mail notifications', () => {
     } finally {
       for (const running of dispatchers.splice(0)) await running.close();
       await smtp.close();
+    }
+  });
+
+  it('notifies each step of the process to the people whose turn it is', async () => {
+    const dispatcher = await dispatcherFor(await freePort());
+    // Read only (the mails themselves are the other tests' subject).
+    await dispatcher.close();
+    dispatchers.splice(0);
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    await dispatcher.readEvents();
+    const recipientsOf = async (operation: string) => {
+      await dispatcher.readEvents();
+      const rows = await sql<{ recipient_email: string; subject: string; body: string; event_id: string }>(
+        `select n.recipient_email, n.subject, n.body, n.event_id::text from notification n
+          where n.operation = ? and n.event_id = (select max(id) from audit_event where operation = ?)
+          order by n.recipient_email`,
+        [operation, operation],
+      );
+      return rows;
+    };
+
+    const application = await submitApplicationOfA();
+    expect((await recipientsOf('submitApplication')).map((r) => r.recipient_email)).toEqual([
+      users.lead.email,
+    ]);
+
+    const [call] = await sql<{ need_id: string; revision: number }>(
+      `select c.need_id, n.revision from application a join call_for_interest c on c.id = a.call_id
+        join need n on n.id = c.need_id where a.id = ?`,
+      [application.id],
+    );
+    await ok(
+      `mutation($input: CloseCallForInterestInput!) { closeCallForInterest(input: $input) { id } }`,
+      { input: { needId: call!.need_id, revision: call!.revision } },
+      users.lead,
+    );
+    const closed = await recipientsOf('closeCallForInterest');
+    expect(closed.map((r) => r.recipient_email)).toEqual([users.regional.email]);
+    expect(closed[0]!.body).toContain(`${PUBLIC_URL}/entscheidungen`);
+
+    await sql(
+      `insert into budget_year (id, created_by, year, starts_on, ends_on) values (gen_random_uuid(), 'test', 2027, '2027-01-01', '2027-12-31') on conflict do nothing`,
+    );
+    await ok(
+      `mutation($input: ApproveApplicationInput!) { approveApplication(input: $input) { id } }`,
+      {
+        input: {
+          applicationId: application.id,
+          revision: application.revision,
+          amount: 100_000,
+          periodStart: '2027-01-01',
+          periodEnd: '2027-12-31',
+          financingKind: 'GRANT',
+          justification: 'Passt in den Sozialraum.',
+        },
+      },
+      users.regional,
+    );
+    const approved = await recipientsOf('approveApplication');
+    expect(approved.map((r) => r.recipient_email)).toEqual([users.finance.email]);
+    expect(approved[0]!.subject).toBe(
+      `Interessensbekundung bewilligt – Bescheid erteilen: ${application.title}`,
+    );
+
+    const notice = (
+      await ok(
+        `mutation($id: UUID!) { issueNotice(applicationId: $id) { id } }`,
+        { id: application.id },
+        users.finance,
+      )
+    ).issueNotice;
+    const issued = await recipientsOf('issueNotice');
+    expect(issued.map((r) => r.recipient_email)).toEqual([users.staffA.email]);
+    expect(issued[0]!.body).toContain(`${PUBLIC_URL}/bescheide/${notice.id}`);
+
+    const [evaluation] = await sql<{ id: string; revision: number }>(
+      `select e.id, e.revision from evaluation e join offer o on o.id = e.offer_id
+        where o.application_id = ? order by e.period_number limit 1`,
+      [application.id],
+    );
+    const submitted = (
+      await ok(
+        `mutation($input: SubmitEvaluationInput!) { submitEvaluation(input: $input) { errorCount evaluation { id revision } } }`,
+        { input: { id: evaluation!.id, revision: evaluation!.revision, data: sampleDataOf('evaluation') } },
+        users.staffA,
+      )
+    ).submitEvaluation;
+    expect(submitted.errorCount).toBe(0);
+    const review = await recipientsOf('submitEvaluation');
+    expect(review.map((r) => r.recipient_email)).toEqual([users.lead.email]);
+    expect(review[0]!.body).toContain(`${PUBLIC_URL}/evaluationen/${evaluation!.id}`);
+
+    await ok(
+      `mutation($input: RequestEvaluationChangesInput!) { requestEvaluationChanges(input: $input) { id } }`,
+      {
+        input: {
+          id: evaluation!.id,
+          revision: submitted.evaluation.revision,
+          comment: 'Bitte die Zahlen ergänzen.',
+        },
+      },
+      users.lead,
+    );
+    expect((await recipientsOf('requestEvaluationChanges')).map((r) => r.recipient_email)).toEqual([
+      users.staffA.email,
+    ]);
+
+    // Nobody of the other Träger, the other Sozialraum or the other Regionalteam heard of any of it.
+    const everyone = (await sql<{ recipient_email: string }>(`select recipient_email from notification`)).map(
+      (r) => r.recipient_email,
+    );
+    for (const outsider of [users.staffB, users.foreignLead, users.foreignRegional]) {
+      expect(everyone).not.toContain(outsider.email);
     }
   });
 

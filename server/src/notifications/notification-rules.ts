@@ -16,7 +16,7 @@ export type Audience =
   | 'PROVIDER_STAFF';
 
 /** The kinds of record whose facts a mail can use. */
-export type RecordType = 'Need' | 'Application' | 'Evaluation';
+export type RecordType = 'Need' | 'Application' | 'Evaluation' | 'DecisionNotice';
 
 /** What a mail may say about its record. */
 export interface RecordFacts {
@@ -50,6 +50,7 @@ export const NOTIFICATION_RULES: Readonly<Record<string, NotificationRule>> = {
   requestApplicationChanges: { entityType: 'Application', audience: 'PROVIDER_STAFF', subject: 'Änderungen an Ihrer Interessensbekundung erbeten', text: 'Das Jugendamt bittet um Änderungen an Ihrer Interessensbekundung zum Aufruf „{title}“. Bitte überarbeiten Sie sie und reichen Sie sie erneut ein.', link: (r) => `/interessensbekundungen/${r.id}` },
   closeCallForInterest: { entityType: 'Need', audience: 'REGIONAL_TEAM', subject: 'Aufruf geschlossen – Entscheidung steht an', text: 'Der Aufruf zum Bedarf „{title}“ ist geschlossen; über die eingereichten Interessensbekundungen ist zu entscheiden.', link: () => '/entscheidungen' },
   approveApplication: { entityType: 'Application', audience: 'FINANCE', subject: 'Interessensbekundung bewilligt – Bescheid erteilen', text: 'Die Interessensbekundung von {provider} zum Aufruf „{title}“ ist bewilligt. Der Bescheid ist zu erteilen.', link: () => '/bescheide' },
+  issueNotice: { entityType: 'DecisionNotice', audience: 'PROVIDER_STAFF', subject: 'Bescheid erteilt', text: 'Für Ihr Angebot „{title}“ ist der Bescheid erteilt. Sie finden ihn mit dem Schreiben (PDF) in der Plattform.', link: (r) => `/bescheide/${r.id}` },
   submitEvaluation: { entityType: 'Evaluation', audience: 'TEAM_LEADS', subject: 'Evaluation eingereicht', text: '{provider} hat die Evaluation zu „{title}“ eingereicht. Bitte prüfen Sie sie.', link: (r) => `/evaluationen/${r.id}` },
   requestEvaluationChanges: { entityType: 'Evaluation', audience: 'PROVIDER_STAFF', subject: 'Änderungen an Ihrer Evaluation erbeten', text: 'Das Jugendamt bittet um Änderungen an Ihrer Evaluation zu „{title}“. Bitte überarbeiten Sie sie und reichen Sie sie erneut ein.', link: (r) => `/evaluationen/${r.id}` },
 };

@@ -30,6 +30,14 @@ const FACTS: Record<RecordType, string> = {
     join "provider" p on p."id" = o."provider_id"
     left join "social_area" sa on sa."id" = o."social_area_id"
     where e."id" = ?`,
+  DecisionNotice: `select d."id", d."title", d."provider_id", p."name" as "provider_name", d."social_area_id",
+      sa."regional_team_id", n."created_by" as "need_created_by"
+    from "decision_notice" d
+    join "offer" o on o."id" = d."offer_id"
+    join "need" n on n."id" = o."need_id"
+    join "provider" p on p."id" = d."provider_id"
+    left join "social_area" sa on sa."id" = d."social_area_id"
+    where d."id" = ?`,
 };
 
 /** The facts of the record an event names, or null when there is no such record. */
