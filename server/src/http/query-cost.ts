@@ -60,6 +60,8 @@ export const QUERY_COST: QueryCostOptions = {
     'Query.applicationRanking': 50,
     'Application.scores': 20,
     'Score.revisions': 20,
+    // Offers: a page holds at most 200 (`limit`).
+    'OfferPage.nodes': 200,
   },
   defaultListSize: 100,
   scalarCosts: { JSON: 10 },
