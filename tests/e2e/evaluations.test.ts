@@ -154,6 +154,8 @@ describe.skipIf(!browserAvailable())('evaluations in the browser', () => {
     await expect
       .poll(() => sheet.getByLabel(fieldLabel('Titel der Maßnahme')).inputValue())
       .toBe(titles.submitted);
+    // Beside the sheet: the goals with their indicators and target values.
+    await provider.getByTestId('evaluation-goals').getByRole('cell', { name: '15 Familien' }).waitFor();
     expect(await wcagViolations(provider)).toEqual([]);
 
     // Submitting the prefill alone: the error summary names the missing figures, nothing is submitted.
@@ -260,6 +262,7 @@ describe.skipIf(!browserAvailable())('evaluations in the browser', () => {
     await heading(provider, `Evaluation: ${titles.overdue}`).waitFor();
     const goal = provider.locator('#evaluationsbogen').getByLabel(fieldLabel('Ziel')).first();
     await expect.poll(() => goal.inputValue()).toBe('Väter nehmen am Elterncafé teil.');
+    await provider.getByTestId('evaluation-goals').getByRole('cell', { name: '5 Väter' }).waitFor();
     expect(await wcagViolations(provider)).toEqual([]);
     await fillSheet(provider);
     await activate(provider, provider.getByRole('button', { name: 'Evaluation einreichen' }));

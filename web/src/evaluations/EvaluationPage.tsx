@@ -125,6 +125,8 @@ export const EvaluationPage = () => {
 
       {evaluation.fact && <Facts evaluation={evaluation} />}
 
+      <CurrentGoals evaluation={evaluation} />
+
       <Box component="section" aria-labelledby="sheet-heading" sx={{ mt: 3 }}>
         <Typography variant="h2" id="sheet-heading" sx={{ mb: 2 }}>
           Evaluationsbogen
@@ -201,6 +203,51 @@ const Summary = ({ evaluation }: { evaluation: EvaluationDetailsFragment }) => (
     </Box>
   </Paper>
 );
+
+/**
+ * The offer's current goals with their indicators and target values (Anlage 1, or the last Umsteuerung):
+ * what the evaluation reports against. The sheet itself is prefilled with the goals.
+ */
+const CurrentGoals = ({ evaluation }: { evaluation: EvaluationDetailsFragment }) => {
+  const current = evaluation.offer.goalRevisions.at(-1);
+  if (!current?.goals || current.goals.length === 0) return null;
+  return (
+    <Box component="section" aria-labelledby="goals-heading" sx={{ mb: 3 }} data-testid="evaluation-goals">
+      <Typography variant="h2" id="goals-heading" sx={{ mb: 1 }}>
+        Ziele und Indikatoren{current.number > 1 ? ` (nach Umsteuerung, Fassung ${current.number})` : ''}
+      </Typography>
+      <Table size="small">
+        <caption style={{ captionSide: 'top', textAlign: 'left', padding: 0 }}>
+          Die aktuellen Ziele des Angebots, an denen die Evaluation gemessen wird
+        </caption>
+        <TableHead>
+          <TableRow>
+            <TableCell component="th" scope="col">
+              Ziel
+            </TableCell>
+            <TableCell component="th" scope="col">
+              Indikator der Zielerreichung
+            </TableCell>
+            <TableCell component="th" scope="col">
+              Zielwert
+            </TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {current.goals.map((goal, index) => (
+            <TableRow key={index}>
+              <TableCell component="th" scope="row">
+                {goal.goal}
+              </TableCell>
+              <TableCell>{goal.indicator}</TableCell>
+              <TableCell>{goal.targetValue}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Box>
+  );
+};
 
 /** The figures of an accepted evaluation (as stored for the reports). */
 const Facts = ({ evaluation }: { evaluation: EvaluationDetailsFragment }) => {

@@ -39,6 +39,15 @@ graphql(`
       title
       periodStart
       periodEnd
+      goalRevisions {
+        id
+        number
+        goals {
+          goal
+          indicator
+          targetValue
+        }
+      }
     }
     formVersion {
       ...RenderableFormVersion
