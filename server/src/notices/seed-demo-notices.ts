@@ -17,7 +17,7 @@ import { issueNotice } from './notice.service.js';
 
 /** The interim allocation of each demo Sozialraum per budget year (cents); Oyten's is tight, so its approvals warn. */
 const DEMO_ALLOCATION = 5_000_000;
-const DEMO_TIGHT_ALLOCATION: Record<string, number> = { Oyten: 1_000_000 };
+const DEMO_TIGHT_ALLOCATION: Record<string, number> = { Oyten: 200_000 };
 
 interface DemoOffer {
   title: string;

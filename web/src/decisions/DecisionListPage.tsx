@@ -16,7 +16,6 @@ import { formatDateTime } from '../app/format.js';
 import { PageHeading } from '../app/PageHeading.js';
 import { PageLoading } from '../app/PageLoading.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
-import { visuallyHidden } from '../app/visually-hidden.js';
 import type { DecisionQueueQuery } from '../gql/graphql.js';
 import { decisionQueueQuery, decisionRankingQuery } from './api.js';
 import { formatEuro } from './money.js';
@@ -104,9 +103,12 @@ const NeedGroup = ({
                   <TableCell align="right">{formatEuro(ranked?.requestedAmount)}</TableCell>
                   <TableCell>{entry.submittedAt ? formatDateTime(entry.submittedAt) : '–'}</TableCell>
                   <TableCell>
-                    <Link component={RouterLink} to={`/entscheidungen/${entry.id}`}>
+                    <Link
+                      component={RouterLink}
+                      to={`/entscheidungen/${entry.id}`}
+                      aria-label={`${entry.viewerCanDecide ? 'Entscheiden' : 'Ansehen'}: ${providerName}`}
+                    >
                       {entry.viewerCanDecide ? 'Entscheiden' : 'Ansehen'}
-                      <span style={visuallyHidden}>: {providerName}</span>
                     </Link>
                   </TableCell>
                 </TableRow>

@@ -408,15 +408,15 @@ export const DecisionPage = () => {
                     {`${decision.feeHours?.toLocaleString('de-DE')} Stunden zu ${formatEuro(decision.hourlyRate)}`}
                   </Fact>
                 )}
-                {decision.budgetWarning && (
-                  <Alert severity="warning" sx={{ mb: 2 }}>
-                    Die Bewilligung überschritt das verbleibende Budget des Sozialraums.
-                  </Alert>
-                )}
               </>
             )}
             <Fact term="Begründung">{decision.justification}</Fact>
           </dl>
+          {decision.budgetWarning && (
+            <Alert severity="warning">
+              Die Bewilligung überschritt das verbleibende Budget des Sozialraums.
+            </Alert>
+          )}
         </Paper>
       )}
       {application.viewerCanDecide && !decision && (

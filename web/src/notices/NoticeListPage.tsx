@@ -22,7 +22,6 @@ import { useCurrentUser } from '../auth/AuthProvider.js';
 import { ErrorState } from '../app/ErrorState.js';
 import { PageHeading } from '../app/PageHeading.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
-import { visuallyHidden } from '../app/visually-hidden.js';
 import { FINANCING_LABELS, formatEuro } from '../decisions/money.js';
 import type { NoticesToIssueQuery } from '../gql/graphql.js';
 import { formatDate } from '../needs/labels.js';
@@ -80,8 +79,13 @@ const IssueRow = ({ entry, onIssued }: { entry: Awaiting; onIssued: (number: str
             onChange={(event) => setNoticeDate(event.target.value)}
             slotProps={{ inputLabel: { shrink: true } }}
           />
-          <Button variant="contained" disabled={busy || !noticeDate} onClick={() => void issue()}>
-            Bescheid erlassen<span style={visuallyHidden}>: {title}</span>
+          <Button
+            variant="contained"
+            disabled={busy || !noticeDate}
+            onClick={() => void issue()}
+            aria-label={`Bescheid erlassen: ${title}`}
+          >
+            Bescheid erlassen
           </Button>
         </Stack>
       ) : (
