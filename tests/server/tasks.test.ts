@@ -373,6 +373,15 @@ describe('myTasks', () => {
     const two = await tasksOf(lead, 2);
     expect(two.totalCount).toBe(all.totalCount);
     expect(two.tasks.map((t) => t.id)).toEqual(all.tasks.slice(0, 2).map((t) => t.id));
+    const decide = await api.gql<{ myTasks: { totalCount: number; tasks: TaskRow[] } }>(
+      'query { myTasks(limit: 200, kinds: [DECIDE_NEED]) { totalCount tasks { kind } } }',
+      {},
+      { caller: lead },
+    );
+    expect(decide.data!.myTasks.tasks.length).toBe(decide.data!.myTasks.totalCount);
+    expect(decide.data!.myTasks.tasks.every((t) => t.kind === 'DECIDE_NEED')).toBe(true);
+    expect(decide.data!.myTasks.totalCount).toBeGreaterThanOrEqual(3);
+    expect(decide.data!.myTasks.totalCount).toBeLessThan(all.totalCount);
     const none = await tasksOf(lead, 0);
     expect(none).toEqual({ totalCount: all.totalCount, tasks: [] });
     const tooMany = await api.gql(MY_TASKS, { limit: 201 }, { caller: lead });

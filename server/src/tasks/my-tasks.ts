@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Caller } from '../common/context.js';
 import { TASK_SOURCES, type TaskSource } from './task-sources.js';
-import type { Task, TaskList } from './task.types.js';
+import type { Task, TaskKind, TaskList } from './task.types.js';
 
 /** Overdue first, then by due date (none last), then the longest waiting. */
 export function compareTasks(a: Task, b: Task): number {
@@ -14,28 +14,33 @@ export function compareTasks(a: Task, b: Task): number {
 }
 
 /** The sources for the caller's roles, each with the caller reduced to the roles that source is for. */
-function sourcesFor(caller: Caller): { source: TaskSource; caller: Caller }[] {
+function sourcesFor(
+  caller: Caller,
+  kinds: readonly TaskKind[] | null,
+): { source: TaskSource; caller: Caller }[] {
   return TASK_SOURCES.flatMap((source) => {
+    if (kinds && !kinds.includes(source.kind)) return [];
     const roles = caller.roles.filter((role) => source.roles.includes(role));
     return roles.length > 0 ? [{ source, caller: { ...caller, roles } }] : [];
   });
 }
 
 /**
- * What waits for `caller` ("Meine Aufgaben"): every source for its roles, each through the feature's read
- * filter; the `limit` most urgent, and how many there are in all. Each source returns its own most urgent
+ * What waits for `caller` ("Meine Aufgaben"): every source for its roles (of `kinds`, when given), each
+ * through the feature's read filter; the `limit` most urgent, and how many there are in all. Each source returns its own most urgent
  * `limit`, so merging them gives the overall most urgent.
  */
 export async function findMyTasks(
   em: EntityManager,
   caller: Caller,
   limit: number,
+  kinds: readonly TaskKind[] | null = null,
   now = new Date(),
 ): Promise<TaskList> {
   let totalCount = 0;
   const found = new Map<string, Task>();
   // One after another: the request's EntityManager is not for concurrent queries.
-  for (const { source, caller: reduced } of sourcesFor(caller)) {
+  for (const { source, caller: reduced } of sourcesFor(caller, kinds)) {
     const { total, tasks } = await source.find({ em, caller: reduced, now, limit });
     totalCount += total;
     for (const item of tasks) found.set(item.id, item);

@@ -12,8 +12,8 @@ export class TaskResolver {
   })
   myTasks(
     @Ctx() context: GraphQLContext,
-    @Args(() => MyTasksArgs) { limit }: MyTasksArgs,
+    @Args(() => MyTasksArgs) { limit, kinds }: MyTasksArgs,
   ): Promise<TaskList> {
-    return findMyTasks(context.em, requireCaller(context), limit);
+    return findMyTasks(context.em, requireCaller(context), limit, kinds ?? null);
   }
 }

@@ -1,4 +1,4 @@
-import { Max, Min } from 'class-validator';
+import { IsOptional, Max, Min } from 'class-validator';
 import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 /** What kind of work waits; each kind belongs to one role's part of the process. */
@@ -91,4 +91,8 @@ export class MyTasksArgs {
   @Min(0, { message: `limit muss zwischen 0 und ${MAX_TASKS_LISTED} liegen.` })
   @Max(MAX_TASKS_LISTED, { message: `limit muss zwischen 0 und ${MAX_TASKS_LISTED} liegen.` })
   limit!: number;
+
+  @Field(() => [TaskKind], { nullable: true, description: 'Nur Aufgaben dieser Arten (weggelassen: alle).' })
+  @IsOptional()
+  kinds?: TaskKind[] | null;
 }

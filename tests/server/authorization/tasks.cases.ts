@@ -22,6 +22,12 @@ async function publishedVersion(w: World, formKey: string): Promise<string> {
 }
 
 const HOUR = 3_600_000;
+/**
+ * The world is shared by every case, and lists are capped: this case's rows wait the longest (and its
+ * evaluations are the most overdue), so they lead their kinds' lists however many rows other cases add.
+ */
+const LONG_AGO = new Date('2000-01-01T08:00:00Z');
+const TASK_FIELDS = 'totalCount tasks { id kind recordId recordType path overdue }';
 
 /** Rows in the own and the foreign scope that each give some role a task. */
 interface TaskWorld {
@@ -48,6 +54,7 @@ async function prepareTasks(w: World, persona: Persona): Promise<TaskWorld> {
       situation_description: 'Matrix Lage',
       created_by_name: 'Matrix',
       state,
+      updated_at: LONG_AGO,
     });
   const call = (needId: string, deadline: Date) =>
     insertRow(w, 'call_for_interest', {
@@ -69,7 +76,9 @@ async function prepareTasks(w: World, persona: Persona): Promise<TaskWorld> {
       offer_description_data: '{}',
       cost_calculation_data: '{}',
       created_by_name: 'Matrix',
-      submitted_at: new Date(),
+      submitted_at: LONG_AGO,
+      updated_at: LONG_AGO,
+      changes_requested_at: state === 'CHANGES_REQUESTED' ? LONG_AGO : null,
     });
   const closedOwn = await call(await need(w.socialAreas.own, 'CLOSED'), new Date(Date.now() - HOUR));
   const closedForeign = await call(await need(w.socialAreas.foreign, 'CLOSED'), new Date(Date.now() - HOUR));
@@ -114,9 +123,9 @@ async function prepareTasks(w: World, persona: Persona): Promise<TaskWorld> {
     insertRow(w, 'evaluation', {
       offer_id: offerId,
       period_number: 1,
-      period_from: '2025-01-01',
-      period_to: '2025-06-30',
-      due_date: '2025-07-31',
+      period_from: '1999-07-01',
+      period_to: '1999-12-31',
+      due_date: '2000-01-31',
       state: 'DUE',
       form_version_id: await publishedVersion(w, 'offer-description'),
       data: '{}',
@@ -158,17 +167,21 @@ export const cases: AuthorizationCase[] = [
       'myTasks: each role sees only the tasks of its scope (never a foreign Sozialraum, Regionalteam or Träger); providers only their own Träger’s',
     covers: ['Query.myTasks', 'TaskList.tasks'],
     prepare: prepareTasks,
-    document:
-      'query { myTasks(limit: 200) { totalCount tasks { id kind recordId recordType path overdue } } }',
+    document: `query {
+      waiting: myTasks(
+        limit: 200
+        kinds: [DECIDE_NEED, SCORE_APPLICATION, DECIDE_APPLICATION, ISSUE_NOTICE, REVISE_APPLICATION]
+      ) { ${TASK_FIELDS} }
+      evaluations: myTasks(limit: 200, kinds: [OVERDUE_EVALUATION, SUBMIT_EVALUATION]) { ${TASK_FIELDS} }
+      all: myTasks(limit: 200) { ${TASK_FIELDS} }
+    }`,
     pick: (data, _w, p: TaskWorld, persona) =>
-      data.myTasks && {
-        tasks: tasksAmong(p, data.myTasks.tasks),
+      data.all && {
+        tasks: tasksAmong(p, [...data.waiting.tasks, ...data.evaluations.tasks]),
         // Provider staff's lists are compared in full: nothing of another Träger, whoever made it.
         ...(persona.role === 'PROVIDER'
           ? {
-              onlyOwn: data.myTasks.tasks.every((t: { recordId: string }) =>
-                p.ownRecords.includes(t.recordId),
-              ),
+              onlyOwn: data.all.tasks.every((t: { recordId: string }) => p.ownRecords.includes(t.recordId)),
             }
           : {}),
       },
