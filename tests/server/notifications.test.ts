@@ -3,6 +3,8 @@ import { SMTPServer } from 'smtp-server';
 import { type Caller, Role } from '../../server/src/common/context.js';
 import { readConfig } from '../../server/src/config.js';
 import { startMailNotifications } from '../../server/src/notifications/mail-notifications.js';
+import { NOTIFICATION_RULES } from '../../server/src/notifications/notification-rules.js';
+import { buildGraphQLSchema } from '../../server/src/schema.js';
 import type { NotificationDispatcher } from '../../server/src/notifications/notification-dispatcher.js';
 import { sampleDataOf } from '../support/factories.js';
 import { freePort } from '../support/global-setup.js';
@@ -246,6 +248,13 @@ describe('mail configuration', () => {
     });
     expect(config).toMatchObject({ MAIL_FROM, PUBLIC_URL: 'https://sozialraum.example.org' });
     expect(readConfig({}).SMTP_URL).toBeUndefined();
+  });
+});
+
+describe('notification rules', () => {
+  it('name only operations the API has (a command is audited under its mutation’s name)', async () => {
+    const mutations = Object.keys((await buildGraphQLSchema()).getMutationType()!.getFields());
+    expect(Object.keys(NOTIFICATION_RULES).filter((operation) => !mutations.includes(operation))).toEqual([]);
   });
 });
 
