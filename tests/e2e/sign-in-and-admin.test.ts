@@ -87,6 +87,7 @@ describe.skipIf(!browserAvailable())(
         ...(roles.includes('FINANCE') ? ['Bescheide'] : []),
         ...(roles.length > 0 ? ['Angebote'] : []),
         ...(roles.some((role) => role !== 'COMMITTEE') ? ['Evaluationen'] : []),
+        ...(roles.includes('ADMIN') ? ['Budgetzuweisungen'] : []),
         ...(roles.includes('ADMIN') ? ['Verwaltung', 'Benutzerkonten', 'Protokoll'] : []),
       ];
 

@@ -53,6 +53,7 @@ const DecisionListPage = page(() => import('../decisions/DecisionListPage.js'), 
 const DecisionPage = page(() => import('../decisions/DecisionPage.js'), 'DecisionPage');
 const NoticeListPage = page(() => import('../notices/NoticeListPage.js'), 'NoticeListPage');
 const NoticePage = page(() => import('../notices/NoticePage.js'), 'NoticePage');
+const AllocationPage = page(() => import('../decisions/AllocationPage.js'), 'AllocationPage');
 const NotFoundPage = page(() => import('./NotFoundPage.js'), 'NotFoundPage');
 
 /** Root component: theme, session, router and the page routes. */
@@ -97,6 +98,14 @@ export const App = () => (
                 <Route index element={<DecisionListPage />} />
                 <Route path=":id" element={<DecisionPage />} />
               </Route>
+              <Route
+                path="budgetzuweisungen"
+                element={
+                  <RequireRole roles={NOTICE_QUEUE_ROLES}>
+                    <AllocationPage />
+                  </RequireRole>
+                }
+              />
               <Route path="bescheide" element={<NoticeListPage />} />
               <Route path="bescheide/:id" element={<NoticePage />} />
               <Route

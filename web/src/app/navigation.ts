@@ -29,6 +29,7 @@ export const NAVIGATION: readonly NavigationItem[] = [
   { to: '/bescheide', label: 'Bescheide', roles: NOTICE_NAVIGATION_ROLES },
   { to: '/angebote', label: 'Angebote', roles: OFFER_READER_ROLES },
   { to: '/evaluationen', label: 'Evaluationen', roles: EVALUATION_READER_ROLES },
+  { to: '/budgetzuweisungen', label: 'Budgetzuweisungen', roles: ['ADMIN'] },
   { to: '/verwaltung', label: 'Verwaltung', end: true, roles: ['ADMIN'] },
   { to: '/verwaltung/benutzer', label: 'Benutzerkonten', roles: ['ADMIN'] },
   { to: '/verwaltung/protokoll', label: 'Protokoll', roles: ['ADMIN'] },

@@ -149,7 +149,11 @@ export const DecisionListPage = () => {
       <PageHeading>Entscheidungen</PageHeading>
       <Typography sx={{ mb: 3, maxWidth: '75ch' }}>
         Eingereichte Interessensbekundungen, über die das Regionalteam entscheidet, je Bedarf nach der
-        gewichteten Bewertung geordnet.
+        gewichteten Bewertung geordnet. Die Budgetprüfung rechnet mit den{' '}
+        <Link component={RouterLink} to="/budgetzuweisungen">
+          vorläufigen Budgetzuweisungen
+        </Link>
+        .
       </Typography>
       {groups.size === 0 ? (
         <Typography>Zurzeit wartet keine Interessensbekundung auf eine Entscheidung.</Typography>
