@@ -39,7 +39,8 @@ function demoSheet(
  * Demo evaluations of the running demo offers (the demo notices start them about eight months ago, so their
  * first reporting periods are due): the earliest due evaluation is accepted (with its facts), the next one
  * is submitted and waits for the team lead's review, and the remaining due ones stay overdue. When only two
- * are due, the submitted one is the next evaluation of any offer. Idempotent: skipped once any demo
+ * are due, the submitted one is the next evaluation of the accepted one's offer if it has one (so no
+ * later period is submitted while an earlier one of its offer is overdue). Idempotent: skipped once any demo
  * evaluation was submitted, or when there are fewer than two evaluations.
  * @returns how many evaluations it changed.
  */
@@ -59,7 +60,9 @@ export async function seedDemoEvaluations(em: EntityManager): Promise<number> {
     const waiting =
       overdue.length >= 3
         ? overdue[1]
-        : candidates.find((e) => e !== accepted && !overdue.slice(1).includes(e));
+        : (candidates.find(
+            (e) => e !== accepted && e.offer.id === accepted?.offer.id && !overdue.slice(1).includes(e),
+          ) ?? candidates.find((e) => e !== accepted && !overdue.slice(1).includes(e)));
     if ((submitted?.n ?? 0) > 0 || !accepted || !waiting) {
       cmd.unchanged();
       return 0;
