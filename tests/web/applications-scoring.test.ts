@@ -9,7 +9,7 @@ import {
   invitedText,
   latestRequestedAmount,
 } from '../../web/src/applications/labels.js';
-import { splitApplicationErrors } from '../../web/src/applications/ApplicationEditor.js';
+import { splitApplicationErrors } from '../../web/src/applications/documents.js';
 import { formatPercent, liveWeightedScore } from '../../web/src/scoring/weighted-score.js';
 
 const criteria = loadDefinition('criteria');

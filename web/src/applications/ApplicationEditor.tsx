@@ -2,7 +2,7 @@ import SaveIcon from '@mui/icons-material/Save';
 import SendIcon from '@mui/icons-material/Send';
 import { Alert, AlertTitle, Box, Button, Paper, Stack, Typography } from '@mui/material';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { createFormAjv, type FieldError, type FormValues } from '../../../form-logic/index.js';
+import { createFormAjv, type FormValues } from '../../../form-logic/index.js';
 import { graphqlRequest } from '../api/client.js';
 import { type ApiError, toApiError } from '../api/errors.js';
 import { ErrorCodeNote } from '../app/ErrorCodeNote.js';
@@ -13,21 +13,9 @@ import type { ApplicationQuery } from '../gql/graphql.js';
 import { saveApplicationDraftMutation, submitApplicationMutation } from './api.js';
 import { type DocumentErrorEntry, DocumentErrorSummary, DocumentForm } from './DocumentForm.js';
 import { useDocumentFill } from './useDocumentFill.js';
+import { ANLAGE_1, ANLAGE_2, splitApplicationErrors } from './documents.js';
 
 type Application = ApplicationQuery['application'];
-
-/** The documents of an application: the container ids and the prefixes of the server's error paths. */
-export const ANLAGE_1 = { key: 'offer-description', containerId: 'anlage-1', label: 'Anlage 1' } as const;
-export const ANLAGE_2 = { key: 'cost-calculation', containerId: 'anlage-2', label: 'Anlage 2' } as const;
-
-/** Splits the server's field errors (paths prefixed by the Anlage) per Anlage. */
-export const splitApplicationErrors = (errors: readonly FieldError[]) => {
-  const of = (key: string) =>
-    errors
-      .filter((error) => error.path === `/${key}` || error.path.startsWith(`/${key}/`))
-      .map((error) => ({ ...error, path: error.path.slice(key.length + 1) }));
-  return { offerDescription: of(ANLAGE_1.key), costCalculation: of(ANLAGE_2.key) };
-};
 
 const isStale = (error: ApiError) => error.code === 'CONFLICT' && error.reason === 'STALE_REVISION';
 
