@@ -326,7 +326,7 @@ describe.skipIf(!browserAvailable())(
       await heading(page, 'Keine Berechtigung').waitFor();
       const users = await page.request.post('/graphql', { data: { query: '{ users { id } }' } });
       expect((await users.json()).errors[0].extensions.code).toBe('FORBIDDEN');
-    });
+    }, 180_000);
 
     it('sends a user whose session ended to the sign-in page and back to where it was', async () => {
       const page = await env.newPage();
