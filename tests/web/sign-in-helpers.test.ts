@@ -20,16 +20,44 @@ describe('sign-in helpers of the web app', () => {
     expect(withTarget('/anmelden', '/')).toBe('/anmelden');
   });
 
-  it('shows administration and the audit log only to administrators, the needs to the office roles', () => {
+  it('shows administration and the audit log only to administrators, each step of the process to its roles', () => {
     const labels = (roles: Parameters<typeof navigationFor>[0]) =>
       navigationFor(roles).map((item) => item.label);
-    expect(labels(['PROVIDER'])).toEqual(['Formulare', 'Einreichungen']);
-    expect(labels(['TEAM_LEAD', 'FINANCE'])).toEqual(['Formulare', 'Einreichungen', 'Bedarfe']);
-    expect(labels(['COMMITTEE'])).toEqual(['Formulare', 'Einreichungen', 'Bedarfe']);
-    expect(labels(['ADMIN'])).toEqual([
+    expect(labels(['PROVIDER'])).toEqual([
+      'Meine Aufgaben',
+      'Formulare',
+      'Einreichungen',
+      'Aufrufe',
+      'Interessensbekundungen',
+      'Angebote',
+      'Evaluationen',
+    ]);
+    expect(labels(['TEAM_LEAD', 'FINANCE'])).toEqual([
+      'Meine Aufgaben',
       'Formulare',
       'Einreichungen',
       'Bedarfe',
+      'Interessensbekundungen',
+      'Bescheide',
+      'Angebote',
+      'Evaluationen',
+    ]);
+    expect(labels(['REGIONAL_TEAM'])).toContain('Entscheidungen');
+    expect(labels(['COMMITTEE'])).toEqual([
+      'Meine Aufgaben',
+      'Formulare',
+      'Einreichungen',
+      'Bedarfe',
+      'Angebote',
+    ]);
+    expect(labels(['ADMIN'])).toEqual([
+      'Meine Aufgaben',
+      'Formulare',
+      'Einreichungen',
+      'Bedarfe',
+      'Angebote',
+      'Evaluationen',
+      'Budgetzuweisungen',
       'Verwaltung',
       'Benutzerkonten',
       'Protokoll',
