@@ -1,3 +1,4 @@
+import { DEMO_NOTICE_OFFERS } from '../notices/seed-demo-notices.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { EvaluationState, OfferState } from '../../../process-logic/index.js';
 import { runCommand, SYSTEM_CALLER } from '../common/command.js';
@@ -55,7 +56,14 @@ export async function seedDemoEvaluations(em: EntityManager): Promise<number> {
       { populate: EVALUATION_POPULATE, orderBy: { dueDate: 'asc', periodNumber: 'asc', id: 'asc' } },
     );
     const today = todayIso();
-    const overdue = candidates.filter((evaluation) => evaluation.dueDate < today);
+    // Equal due dates in the order of the demo offers, so the same offer's evaluation is accepted each time.
+    const demoRank = (evaluation: Evaluation) => {
+      const index = DEMO_NOTICE_OFFERS.findIndex((offer) => offer.title === evaluation.offer.title);
+      return index < 0 ? DEMO_NOTICE_OFFERS.length : index;
+    };
+    const overdue = candidates
+      .filter((evaluation) => evaluation.dueDate < today)
+      .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || demoRank(a) - demoRank(b));
     const accepted = overdue[0];
     const waiting =
       overdue.length >= 3

@@ -62,6 +62,24 @@ export const QUERY_COST: QueryCostOptions = {
     'Score.revisions': 20,
     // Offers: a page holds at most 200 (`limit`).
     'OfferPage.nodes': 200,
+    // An offer's period spans at most five budget years (ten half-years); goals are at most 20 per sheet.
+    'Offer.evaluations': 10,
+    'Offer.goalRevisions': 20,
+    'OfferGoalRevision.goals': 20,
+    'Evaluation.revisions': 20,
+    'Evaluation.goalFacts': 20,
+    // The evaluation, decision and notice lists return at most 500 rows; a notice has a share per budget year.
+    'Query.evaluations': 500,
+    'Query.evaluationsAwaitingReview': 500,
+    'Query.overdueEvaluations': 500,
+    'Query.applicationsAwaitingDecision': 500,
+    'Query.applicationsAwaitingNotice': 500,
+    'Query.decisionNotices': 500,
+    'DecisionNotice.shares': 5,
+    'Query.budgetCheck': 5,
+    'Query.interimBudgetAllocations': 2000,
+    // Meine Aufgaben: `limit` is at most 200.
+    'TaskList.tasks': 200,
   },
   defaultListSize: 100,
   scalarCosts: { JSON: 10 },

@@ -27,31 +27,18 @@ interface DemoOffer {
   /** Months the approved period started before today (null: it starts next January, awaiting its notice). */
   startedMonthsAgo: number | null;
   notice: boolean;
+  /** The call is closed and the application waits for the Regionalteam's decision (no approval). */
+  awaitingDecision?: boolean;
   goals: { goal: string; indicator: string; targetValue: string }[];
 }
 
-/** Two running offers (§ 74 and § 77) with notices, and one approval waiting for its notice. */
+/**
+ * Three running offers with notices (§ 77 in Langwedel, § 74 in Achim and Oyten), one approval waiting for
+ * its notice and one application of a closed call waiting for the Regionalteam's decision (both in
+ * Ottersberg). The order matters to the demo evaluations: the first offer's evaluation is accepted, the
+ * second's waits for review, the third's is overdue.
+ */
 export const DEMO_NOTICE_OFFERS: readonly DemoOffer[] = [
-  {
-    title: 'Elterncafé „Familienzeit“ in Achim-Baden',
-    socialArea: 'Achim',
-    provider: DEMO_PROVIDERS[0].name,
-    category: DEMO_OFFER_CATEGORIES[1].name,
-    startedMonthsAgo: 8,
-    notice: true,
-    goals: [
-      {
-        goal: 'Familien des Ortsteils nutzen das Elterncafé regelmäßig',
-        indicator: 'Familien je Treffen',
-        targetValue: '12',
-      },
-      {
-        goal: 'Eltern finden Zugang zu Beratung',
-        indicator: 'Vermittlungen in Beratung je Halbjahr',
-        targetValue: '8',
-      },
-    ],
-  },
   {
     title: 'Soziale Gruppe „Starke Kinder“ in Langwedel',
     socialArea: 'Langwedel',
@@ -73,6 +60,26 @@ export const DEMO_NOTICE_OFFERS: readonly DemoOffer[] = [
     ],
   },
   {
+    title: 'Elterncafé „Familienzeit“ in Achim-Baden',
+    socialArea: 'Achim',
+    provider: DEMO_PROVIDERS[0].name,
+    category: DEMO_OFFER_CATEGORIES[1].name,
+    startedMonthsAgo: 8,
+    notice: true,
+    goals: [
+      {
+        goal: 'Familien des Ortsteils nutzen das Elterncafé regelmäßig',
+        indicator: 'Familien je Treffen',
+        targetValue: '12',
+      },
+      {
+        goal: 'Eltern finden Zugang zu Beratung',
+        indicator: 'Vermittlungen in Beratung je Halbjahr',
+        targetValue: '8',
+      },
+    ],
+  },
+  {
     title: 'Offener Jugendtreff am Nachmittag in Ottersberg',
     socialArea: 'Ottersberg',
     provider: DEMO_PROVIDERS[0].name,
@@ -84,6 +91,37 @@ export const DEMO_NOTICE_OFFERS: readonly DemoOffer[] = [
         goal: 'Jugendliche haben einen verlässlichen Treffpunkt',
         indicator: 'Besuche je Woche',
         targetValue: '25',
+      },
+    ],
+  },
+  {
+    title: 'Familienpatenschaften in Oyten',
+    socialArea: 'Oyten',
+    provider: DEMO_PROVIDERS[1].name,
+    category: DEMO_OFFER_CATEGORIES[1].name,
+    startedMonthsAgo: 8,
+    notice: true,
+    goals: [
+      {
+        goal: 'Zugezogene Familien haben eine Patenfamilie im Ort',
+        indicator: 'Vermittelte Patenschaften',
+        targetValue: '10',
+      },
+    ],
+  },
+  {
+    title: 'Lernwerkstatt für Grundschulkinder in Ottersberg',
+    socialArea: 'Ottersberg',
+    provider: DEMO_PROVIDERS[2].name,
+    category: DEMO_OFFER_CATEGORIES[1].name,
+    startedMonthsAgo: null,
+    notice: false,
+    awaitingDecision: true,
+    goals: [
+      {
+        goal: 'Die Kinder erledigen ihre Hausaufgaben regelmäßig',
+        indicator: 'Kinder mit regelmäßiger Teilnahme',
+        targetValue: '15',
       },
     ],
   },
@@ -112,7 +150,7 @@ async function demoCaller(em: EntityManager, role: Role, extra: Partial<Caller> 
 /**
  * Demo data of decisions and notices (idempotent; skipped without the demo master data): an interim
  * allocation for every Sozialraum and budget year that has none; then, once, the applications of
- * `DEMO_NOTICE_OFFERS`, approved by the demo Regionalteam and, for two of them, given their notice by the
+ * `DEMO_NOTICE_OFFERS`, approved by the demo Regionalteam (all but the one awaiting its decision) and, where `notice`, given their notice by the
  * demo finance user, through the same service functions as the API, so the running offers start about
  * eight months ago with their goals and evaluations.
  * @returns how many records (allocations, decisions, notices) were created.
@@ -259,6 +297,7 @@ export async function seedDemoNotices(em: EntityManager): Promise<number> {
   const regionalTeam = await demoCaller(system.em, Role.REGIONAL_TEAM, { regionalTeamId: northTeam?.id });
   const finance = await demoCaller(system.em, Role.FINANCE);
   for (const { id, offer, requested, period } of applications) {
+    if (offer.awaitingDecision) continue;
     const category = DEMO_OFFER_CATEGORIES.find((candidate) => candidate.name === offer.category)!;
     const fee = category.financingKind === FinancingKind.FEE;
     const input = Object.assign(new ApproveApplicationInput(), {
