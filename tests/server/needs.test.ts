@@ -4,6 +4,7 @@ import { type Caller, Role } from '../../server/src/common/context.js';
 import { INITIAL_BODIES } from '../../server/src/needs/body.entity.js';
 import { DEMO_NEEDS, seedDemoNeeds } from '../../server/src/needs/seed-demo-needs.js';
 import { insertRow, sqlIn } from '../support/rows.js';
+import { insertOfferRows, type OfferRowOptions } from './authorization/offers.cases.js';
 import { type GraphQLResponse, startTestApi, type TestApi } from '../support/test-api.js';
 
 let api: TestApi;
@@ -688,6 +689,155 @@ describe('refused changes leave the database unchanged', () => {
         ),
       'BAD_USER_INPUT',
     );
+  });
+});
+
+// --- Decision 1 names running offers -------------------------------------------------------------------
+
+describe('decision 1 names the running offers considered', () => {
+  const OFFERS_OF_NEED = `query($id: UUID!) { need(id: $id) {
+    consideredRunningOffers { id title state }
+    timeline { kind offers { id title } }
+  } }`;
+  const offers = { achim: '', achimToo: '', county: '', verden: '', ended: '' };
+  const titles: Record<string, string> = {};
+
+  beforeAll(async () => {
+    const categoryId = await insert('offer_category', {
+      name: `Bedarfe Angebotsart ${randomUUID().slice(0, 6)}`,
+      financing_kind: 'GRANT',
+    });
+    const offer = async (key: keyof typeof offers, options: Partial<OfferRowOptions>) => {
+      titles[key] = `Laufendes Angebot ${key} ${randomUUID().slice(0, 6)}`;
+      offers[key] = (
+        await insertOfferRows(sql, insert, {
+          socialAreaId: areas.achim,
+          providerId,
+          offerCategoryId: categoryId,
+          title: titles[key],
+          ...options,
+        })
+      ).offerId;
+    };
+    await offer('achim', {});
+    await offer('achimToo', {});
+    await offer('county', { socialAreaId: null });
+    await offer('verden', { socialAreaId: areas.verden });
+    await offer('ended', { state: 'ENDED' });
+  });
+
+  const decide = (need: { id: string; revision: number }, consideredOfferIds: string[], caller = lead) =>
+    api.gql(
+      DECIDE_RESOURCES,
+      {
+        input: {
+          id: need.id,
+          revision: need.revision,
+          covered: true,
+          justification: 'Das Elterncafé deckt es ab.',
+          consideredOffers: 'Nachbarschaftshilfe',
+          consideredOfferIds,
+        },
+      },
+      { caller },
+    );
+
+  it('stores valid ids once, in order, returns them with the need and names them in the timeline and the audit event', async () => {
+    const need = await recordNeed();
+    const { data, errors } = await decide(need, [
+      offers.county,
+      offers.achim,
+      offers.county.toUpperCase(),
+      offers.achim,
+    ]);
+    expect(errors).toBeUndefined();
+    expect(data!.decideNeedResources).toMatchObject({
+      state: 'COVERED_BY_RESOURCES',
+      consideredOffers: 'Nachbarschaftshilfe',
+    });
+    const [row] = await sql<{ considered_offer_ids: string[] }>(
+      'select considered_offer_ids from need where id = ?',
+      [need.id],
+    );
+    expect(row!.considered_offer_ids).toEqual([offers.county, offers.achim]);
+    const expected = [
+      { id: offers.county, title: titles.county, state: 'RUNNING' },
+      { id: offers.achim, title: titles.achim, state: 'RUNNING' },
+    ];
+    const read = (await ok(OFFERS_OF_NEED, { id: need.id }, lead)).need;
+    expect(read.consideredRunningOffers).toEqual(expected);
+    expect(read.timeline).toEqual([
+      { kind: 'RECORDED', offers: [] },
+      {
+        kind: 'RESOURCES_DECIDED',
+        offers: expected.map(({ id, title }) => ({ id, title })),
+      },
+    ]);
+    // Everyone who reads the need in scope reads them too.
+    for (const caller of [admin, finance, committee, regionalNorth, otherLead]) {
+      expect((await ok(OFFERS_OF_NEED, { id: need.id }, caller)).need.consideredRunningOffers).toEqual(
+        expected,
+      );
+    }
+    const [event] = (await eventsFor(need.id)).filter((e) => e.operation === 'decideNeedResources');
+    expect(event!.details.before.consideredOfferIds).toEqual([]);
+    expect(event!.details.after.consideredOfferIds).toEqual([offers.county, offers.achim]);
+    expect(event!.details.after.consideredRunningOffers).toEqual([
+      { id: offers.county, title: titles.county },
+      { id: offers.achim, title: titles.achim },
+    ]);
+  });
+
+  it('lists many needs’ offers in one query (batched), each with only the offers the caller may read', async () => {
+    const first = await recordNeed(admin);
+    const second = await recordNeed(admin);
+    expect((await decide(first, [offers.achim, offers.verden], admin)).errors).toBeUndefined();
+    expect((await decide(second, [offers.achimToo, offers.county], admin)).errors).toBeUndefined();
+    const LIST = `query { needs(filter: { states: [COVERED_BY_RESOURCES] }) { id consideredRunningOffers { id } } }`;
+    const listed = (caller: Caller) =>
+      ok<{ needs: { id: string; consideredRunningOffers: { id: string }[] }[] }>(LIST, {}, caller).then(
+        (data) =>
+          Object.fromEntries(data.needs.map((n) => [n.id, n.consideredRunningOffers.map((o) => o.id)])),
+      );
+    const byAdmin = await listed(admin);
+    expect(byAdmin[first.id]).toEqual([offers.achim, offers.verden]);
+    expect(byAdmin[second.id]).toEqual([offers.achimToo, offers.county]);
+    // The team lead of Achim reads the needs, but not Verden's offer.
+    const byLead = await listed(lead);
+    expect(byLead[first.id]).toEqual([offers.achim]);
+    expect(byLead[second.id]).toEqual([offers.achimToo, offers.county]);
+    // The team lead of Verden does not read Achim's needs at all; provider staff read no needs.
+    expect((await listed(foreignLead))[first.id]).toBeUndefined();
+    expect(await listed(provider)).toEqual({});
+    // One query for the offers of all listed needs, with the needs' own queries (and the caller's).
+    const statements: string[] = [];
+    const knex = api.orm.em.getConnection().getKnex();
+    const record = (data: { sql: string }) => statements.push(data.sql);
+    knex.on('query', record);
+    try {
+      await listed(admin);
+    } finally {
+      knex.off('query', record);
+    }
+    expect(statements.filter((statement) => /from "offer"/.test(statement))).toHaveLength(1);
+  });
+
+  it('refuses an unknown, a foreign or an ended offer with a field error and stores nothing', async () => {
+    for (const [id, message] of [
+      [randomUUID(), 'Ein genanntes Angebot existiert nicht.'],
+      [offers.verden, 'Ein genanntes Angebot existiert nicht.'],
+      [offers.ended, `Das Angebot „${titles.ended}“ läuft nicht mehr; betrachtet werden laufende Angebote.`],
+    ] as const) {
+      const need = await recordNeed();
+      const error = await refused(need.id, () => decide(need, [offers.achim, id]), 'BAD_USER_INPUT');
+      expect(error.extensions?.fields).toEqual([{ argument: 'consideredOfferIds', message }]);
+    }
+  });
+
+  it('refuses more than 50 offers', async () => {
+    const need = await recordNeed();
+    const many = Array.from({ length: 51 }, () => randomUUID());
+    await refused(need.id, () => decide(need, many), 'BAD_USER_INPUT');
   });
 });
 

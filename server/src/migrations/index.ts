@@ -10,6 +10,7 @@ import { Migration20261201100000_decisions_notices } from './Migration2026120110
 import { Migration20261201200000_evaluations } from './Migration20261201200000_evaluations.js';
 
 import { Migration20261201300000_notifications } from './Migration20261201300000_notifications.js';
+import { Migration20261202000000_need_considered_offers } from './Migration20261202000000_need_considered_offers.js';
 /** Every committed migration, in order. Never edit one that has landed; add a new one. */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124000000_forms', class: Migration20261124000000_forms },
@@ -28,4 +29,8 @@ export const migrationsList: MigrationObject[] = [
   },
   { name: 'Migration20261201200000_evaluations', class: Migration20261201200000_evaluations },
   { name: 'Migration20261201300000_notifications', class: Migration20261201300000_notifications },
+  {
+    name: 'Migration20261202000000_need_considered_offers',
+    class: Migration20261202000000_need_considered_offers,
+  },
 ];

@@ -88,6 +88,10 @@ export class Need extends BaseEntity {
   @Property({ type: 'string[]', default: '{}' })
   consideredProviderIds: string[] & Opt = [];
 
+  /** Running offers considered in decision 1 (offer ids; each was running and visible to the decider then). */
+  @Property({ type: 'string[]', default: '{}' })
+  consideredOfferIds: string[] & Opt = [];
+
   @Property({ type: 'string', length: 200, nullable: true })
   resourcesDecidedBy?: string | null;
 

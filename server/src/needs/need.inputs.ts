@@ -136,6 +136,14 @@ export class DecideNeedResourcesInput {
   @IsOptional()
   @ArrayMaxSize(50, { message: 'Höchstens 50 Träger.' })
   consideredProviderIds?: string[] | null;
+
+  @Field(() => [UUIDScalar], {
+    nullable: true,
+    description: 'Betrachtete laufende Angebote (höchstens 50; doppelte zählen einmal).',
+  })
+  @IsOptional()
+  @ArrayMaxSize(50, { message: 'Höchstens 50 Angebote.' })
+  consideredOfferIds?: string[] | null;
 }
 
 @InputType({ description: 'Entscheidung 2: Soll der Bedarf durch ein Angebot gedeckt werden?' })

@@ -21,6 +21,8 @@ import { UUIDScalar } from '../common/uuid.scalar.js';
 import { masterDataLoaders } from '../master-data/master-data.loaders.js';
 import { Provider } from '../master-data/provider.entity.js';
 import { SocialArea } from '../master-data/social-area.entity.js';
+import { Offer } from '../offers/offer.entity.js';
+import { visibleOffers } from '../offers/offer.policy.js';
 import { BodyInvolvementKind, Need, NeedBodyInvolvement, NeedOutcome } from './need.entity.js';
 import {
   DecideNeedOfferInput,
@@ -115,6 +117,12 @@ export class NeedTimelineEntry {
 
   @Field(() => String, { nullable: true, description: 'Ergebnis der Befassung des Gremiums.' })
   outcome?: string | null;
+
+  @Field(() => [Offer], {
+    description:
+      'Entscheidung 1: die betrachteten laufenden Angebote, soweit die angemeldete Person sie sehen darf; sonst leer.',
+  })
+  offers!: Offer[];
 }
 
 @InputType({ description: 'Filter der Bedarfsliste; weggelassene Felder filtern nicht.' })
@@ -155,6 +163,32 @@ function involvementsOf(context: GraphQLContext): DataLoader<string, NeedBodyInv
     involvementLoaders.set(context, loader);
   }
   return loader;
+}
+
+const offerLoaders = new WeakMap<GraphQLContext, DataLoader<string, Offer | null>>();
+
+/** Offers by id as far as the caller may read them (others: null), batched per request. */
+function visibleOfferById(context: GraphQLContext): DataLoader<string, Offer | null> {
+  let loader = offerLoaders.get(context);
+  if (!loader) {
+    const caller = requireCaller(context);
+    loader = new DataLoader(async (offerIds) => {
+      const rows = await context.em.find(Offer, {
+        $and: [{ id: { $in: [...offerIds] } }, visibleOffers(caller)],
+      });
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return offerIds.map((id) => byId.get(id) ?? null);
+    });
+    offerLoaders.set(context, loader);
+  }
+  return loader;
+}
+
+/** The offers considered in decision 1 that the caller may read, in the order they were named. */
+async function consideredOffersOf(need: Need, context: GraphQLContext): Promise<Offer[]> {
+  if (need.consideredOfferIds.length === 0) return [];
+  const offers = await visibleOfferById(context).loadMany(need.consideredOfferIds);
+  return offers.filter((offer): offer is Offer => offer instanceof Offer);
 }
 
 @Resolver(() => Need)
@@ -217,6 +251,14 @@ export class NeedResolver {
     return providers.filter((provider): provider is Provider => provider instanceof Provider);
   }
 
+  @FieldResolver(() => [Offer], {
+    description:
+      'Die in Entscheidung 1 betrachteten laufenden Angebote, soweit die angemeldete Person sie sehen darf.',
+  })
+  consideredRunningOffers(@Root() need: Need, @Ctx() context: GraphQLContext): Promise<Offer[]> {
+    return consideredOffersOf(need, context);
+  }
+
   @FieldResolver(() => NeedViewerCan)
   viewerCan(@Root() need: Need, @Ctx() context: GraphQLContext): NeedViewerCan {
     const roles = rolesAllowed(needPolicy, context.caller, 'change', scopeOf(need)) as ProcessRole[];
@@ -240,7 +282,7 @@ export class NeedResolver {
   })
   async timeline(@Root() need: Need, @Ctx() context: GraphQLContext): Promise<NeedTimelineEntry[]> {
     const entries: NeedTimelineEntry[] = [
-      { kind: NeedTimelineEntryKind.RECORDED, at: need.createdAt, byName: need.createdByName },
+      { kind: NeedTimelineEntryKind.RECORDED, at: need.createdAt, byName: need.createdByName, offers: [] },
     ];
     if (need.resourcesDecidedAt) {
       entries.push({
@@ -249,6 +291,7 @@ export class NeedResolver {
         byName: need.resourcesDecidedByName ?? '',
         decision: need.coveredByResources ?? null,
         justification: need.resourcesJustification ?? null,
+        offers: await consideredOffersOf(need, context),
       });
     }
     if (need.offerDecidedAt) {
@@ -258,6 +301,7 @@ export class NeedResolver {
         byName: need.offerDecidedByName ?? '',
         decision: need.offerWanted ?? null,
         justification: need.offerJustification ?? null,
+        offers: [],
       });
     }
     const involvements = await involvementsOf(context).load(need.id);
@@ -270,6 +314,7 @@ export class NeedResolver {
         involvement: involvement.involvement,
         date: involvement.date,
         outcome: involvement.outcome,
+        offers: [],
       });
     }
     // Stable: entries recorded at the same moment keep the order of the process.

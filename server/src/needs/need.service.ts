@@ -2,6 +2,7 @@ import {
   checkTransition,
   findTransition,
   NeedState,
+  OfferState,
   OPEN_NEED_STATES,
   type ProcessRole,
   STATE_LABELS,
@@ -14,6 +15,8 @@ import type { Policy } from '../common/policy.js';
 import { Provider } from '../master-data/provider.entity.js';
 import { applyChanges, assertRevision, type FieldChanges } from '../master-data/master-data.service.js';
 import { SocialArea } from '../master-data/social-area.entity.js';
+import { Offer } from '../offers/offer.entity.js';
+import { visibleOffers } from '../offers/offer.policy.js';
 import { Body } from './body.entity.js';
 import { Need, NeedBodyInvolvement, NeedOutcome } from './need.entity.js';
 import type {
@@ -185,6 +188,27 @@ function decisionChanges(need: Need, fields: (keyof Need)[], apply: () => void):
   return { before, after: read() };
 }
 
+/**
+ * The running offers named for decision 1, in the order given (duplicates once). Each must be an offer
+ * the caller may read and still running; otherwise BAD_USER_INPUT on `consideredOfferIds` (an offer the
+ * caller may not read reads like an unknown one).
+ */
+async function consideredRunningOffers(cmd: Command, requested: readonly string[]): Promise<Offer[]> {
+  const ids = [...new Set(requested.map((id) => id.toLowerCase()))];
+  if (ids.length === 0) return [];
+  const found = await cmd.tx.find(Offer, { $and: [{ id: { $in: ids } }, visibleOffers(cmd.caller)] });
+  const byId = new Map(found.map((offer) => [offer.id, offer]));
+  if (ids.some((id) => !byId.has(id)))
+    throw fieldError('consideredOfferIds', 'Ein genanntes Angebot existiert nicht.');
+  const ended = found.find((offer) => offer.state !== OfferState.RUNNING);
+  if (ended)
+    throw fieldError(
+      'consideredOfferIds',
+      `Das Angebot „${ended.title}“ läuft nicht mehr; betrachtet werden laufende Angebote.`,
+    );
+  return ids.map((id) => byId.get(id)!);
+}
+
 /** Decision 1 (step 2): can the resources in the Sozialraum cover the need? */
 export async function decideNeedResources(cmd: Command, input: DecideNeedResourcesInput): Promise<Need> {
   const need = await loadNeed(cmd, input.id);
@@ -201,9 +225,17 @@ export async function decideNeedResources(cmd: Command, input: DecideNeedResourc
     if (found !== providerIds.length)
       throw fieldError('consideredProviderIds', 'Ein genannter Träger existiert nicht.');
   }
+  const offers = await consideredRunningOffers(cmd, input.consideredOfferIds ?? []);
   const changes = decisionChanges(
     need,
-    ['state', 'outcome', 'coveredByResources', 'consideredOffers', 'consideredProviderIds'],
+    [
+      'state',
+      'outcome',
+      'coveredByResources',
+      'consideredOffers',
+      'consideredProviderIds',
+      'consideredOfferIds',
+    ],
     () => {
       need.state = transition.to;
       need.outcome = input.covered ? NeedOutcome.COVERED_BY_RESOURCES : null;
@@ -211,6 +243,7 @@ export async function decideNeedResources(cmd: Command, input: DecideNeedResourc
       need.resourcesJustification = input.justification.trim();
       need.consideredOffers = input.consideredOffers?.trim() || null;
       need.consideredProviderIds = providerIds;
+      need.consideredOfferIds = offers.map((offer) => offer.id);
       need.resourcesDecidedBy = cmd.caller.userId;
       need.resourcesDecidedByName = cmd.caller.displayName;
       need.resourcesDecidedAt = new Date();
@@ -221,7 +254,13 @@ export async function decideNeedResources(cmd: Command, input: DecideNeedResourc
   cmd.audit({
     entityType: 'Need',
     entityId: need.id,
-    details: { ...changes },
+    details: {
+      before: changes.before,
+      after: {
+        ...changes.after,
+        consideredRunningOffers: offers.map((offer) => ({ id: offer.id, title: offer.title })),
+      },
+    },
     justification: need.resourcesJustification,
   });
   return need;

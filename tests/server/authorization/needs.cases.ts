@@ -9,6 +9,7 @@ import {
   sorted,
   type World,
 } from './matrix.js';
+import { insertOfferRows } from './offers.cases.js';
 
 type NeedState = 'RECORDED' | 'RESOURCES_INSUFFICIENT' | 'OFFER_PLANNED';
 
@@ -96,6 +97,43 @@ function needChange(
   };
 }
 
+interface ConsideredOffers {
+  needId: string;
+  own: string;
+  foreign: string;
+  county: string;
+}
+
+/** A need of the own Sozialraum decided in decision 1 with running offers of the own and the foreign Sozialraum and a county-wide one. */
+async function needWithConsideredOffers(w: World): Promise<ConsideredOffers> {
+  const offer = async (socialAreaId: string | null, providerId: string) =>
+    (
+      await insertOfferRows(w.sql, (table, values) => insertRow(w, table, values), {
+        socialAreaId,
+        providerId,
+        offerCategoryId: w.offerCategories.active,
+        title: w.unique('Matrix betrachtetes Angebot'),
+      })
+    ).offerId;
+  const own = await offer(w.socialAreas.own, w.providers.own);
+  const foreign = await offer(w.socialAreas.foreign, w.providers.foreign);
+  const county = await offer(null, w.providers.own);
+  const needId = await insertRow(w, 'need', {
+    social_area_id: w.socialAreas.own,
+    title: w.unique('Matrix Bedarf'),
+    situation_description: 'Matrix',
+    created_by_name: 'Matrix',
+    state: 'COVERED_BY_RESOURCES',
+    outcome: 'COVERED_BY_RESOURCES',
+    covered_by_resources: true,
+    resources_justification: 'Gedeckt.',
+    resources_decided_by_name: 'Matrix',
+    resources_decided_at: new Date(),
+    considered_offer_ids: `{${own},${foreign},${county}}`,
+  });
+  return { needId, own, foreign, county };
+}
+
 export const cases: AuthorizationCase[] = [
   {
     title: 'needs lists each role the needs of its scope; provider staff none',
@@ -140,6 +178,30 @@ export const cases: AuthorizationCase[] = [
       consideredProviders: [{ id: w.providers.own }],
       timeline: [{ kind: 'RECORDED', byName: 'Matrix' }],
     })),
+  },
+  {
+    title:
+      'a need’s considered running offers (and its decision-1 timeline entry) show only the offers the caller may read',
+    covers: ['Need.consideredRunningOffers', 'NeedTimelineEntry.offers'],
+    prepare: (w) => needWithConsideredOffers(w),
+    document:
+      'query($id: UUID!) { need(id: $id) { consideredRunningOffers { id } timeline { kind offers { id } } } }',
+    variables: (_w, p: ConsideredOffers) => ({ id: p.needId }),
+    pick: (data) => ({
+      considered: data.need.consideredRunningOffers.map((offer: { id: string }) => offer.id),
+      timeline: data.need.timeline
+        .filter((entry: { kind: string }) => entry.kind === 'RESOURCES_DECIDED')
+        .map((entry: { offers: { id: string }[] }) => entry.offers.map((offer) => offer.id)),
+    }),
+    expect: {
+      ...readsOwnNeed((_w, p: ConsideredOffers) => {
+        const all = [p.own, p.foreign, p.county];
+        return { considered: all, timeline: [all] };
+      }),
+      // The team lead and the Regionalteam of the own Sozialraum do not read the foreign Sozialraum's offer.
+      'TEAM_LEAD:own': (_w, p) => allow({ considered: [p.own, p.county], timeline: [[p.own, p.county]] }),
+      'REGIONAL_TEAM:own': (_w, p) => allow({ considered: [p.own, p.county], timeline: [[p.own, p.county]] }),
+    },
   },
   {
     title:
