@@ -151,7 +151,8 @@ describe.skipIf(!browserAvailable())('needs (Bedarfe) in the browser', () => {
     await page.getByText('Zustand: Erfasst').waitFor();
     expect(await wcagViolations(page)).toEqual([]);
 
-    // Decision 1: no, the resources in the Sozialraum do not cover it; one Träger was considered.
+    // Decision 1: no, the resources in the Sozialraum do not cover it; a running offer of Achim and one
+    // Träger were considered.
     await activate(page, page.getByRole('button', { name: 'Entscheidung 1 treffen' }));
     const resourcesDialog = page.getByRole('dialog', { name: /Entscheidung 1/ });
     await resourcesDialog.waitFor();
@@ -168,13 +169,27 @@ describe.skipIf(!browserAvailable())('needs (Bedarfe) in the browser', () => {
       resourcesDialog.getByLabel(fieldLabel('Begründung')),
       'Die Hausaufgabenhilfe des Jugendtreffs ist voll belegt.',
     );
+    // The running offers of Achim and the county-wide ones, with their Träger; none of another Sozialraum.
+    const offerBoxes = resourcesDialog.getByRole('checkbox', { name: /^Betrachtetes laufendes Angebot:/ });
+    const offerLabels = await offerBoxes.evaluateAll((boxes) =>
+      boxes.map((box) => box.closest('label')?.textContent ?? ''),
+    );
+    expect(offerLabels.length).toBeGreaterThan(0);
+    expect(offerLabels.every((label) => /\((Achim|kreisweit)\)$/.test(label))).toBe(true);
+    const elterncafé = resourcesDialog.getByRole('checkbox', {
+      name: /^Betrachtetes laufendes Angebot: Elterncafé „Familienzeit“ in Achim-Baden – .+ \(Achim\)$/,
+    });
+    await tabTo(page, elterncafé);
+    await page.keyboard.press('Space');
+    expect(await elterncafé.isChecked()).toBe(true);
     await typeInto(
       page,
-      resourcesDialog.getByLabel(fieldLabel('Betrachtete bestehende Angebote')),
+      resourcesDialog.getByLabel(fieldLabel('Weitere betrachtete Ressourcen')),
       'Jugendtreff Achim',
     );
-    await tabTo(page, resourcesDialog.getByRole('checkbox').first());
+    await tabTo(page, resourcesDialog.getByRole('checkbox', { name: /^Betrachteter Träger:/ }).first());
     await page.keyboard.press('Space');
+    expect(await wcagViolations(page)).toEqual([]);
     await activate(page, resourcesDialog.getByRole('button', { name: 'Entscheidung speichern' }));
     await resourcesDialog.waitFor({ state: 'hidden' });
     await page.getByText('Zustand: Ressourcen reichen nicht aus').waitFor();
@@ -182,6 +197,17 @@ describe.skipIf(!browserAvailable())('needs (Bedarfe) in the browser', () => {
     expect(await notice.textContent()).toContain('Entscheidung 1 wurde gespeichert');
     // The message is announced and takes the focus, so keyboard users go on from there.
     await expect.poll(() => isFocused(notice)).toBe(true);
+    // The need names the offer considered, linked to its page.
+    const considered = page.getByTestId('need-considered-offers').getByRole('link');
+    expect(await considered.allTextContents()).toEqual(['Elterncafé „Familienzeit“ in Achim-Baden']);
+    const offerHref = await considered.getAttribute('href');
+    expect(offerHref).toMatch(/^\/angebote\/[0-9a-f-]{36}$/);
+    await page.getByText('Jugendtreff Achim').waitFor();
+    await activate(page, considered);
+    await heading(page, 'Elterncafé „Familienzeit“ in Achim-Baden').waitFor();
+    expect(new URL(page.url()).pathname).toBe(offerHref);
+    await page.goBack();
+    await heading(page, title).waitFor();
 
     // A stale save: someone else changed the need meanwhile; the dialog says so and keeps the input.
     const { need: before } = await asLead(NEED, { id: needId });
@@ -298,6 +324,7 @@ describe.skipIf(!browserAvailable())('needs (Bedarfe) in the browser', () => {
     expect(entries[0]).toContain('Bedarf erfasst');
     expect(entries[1]).toMatch(/Entscheidung 1.*Nein/);
     expect(entries[1]).toContain('Die Hausaufgabenhilfe des Jugendtreffs ist voll belegt.');
+    expect(entries[1]).toContain('Betrachtete laufende Angebote: Elterncafé „Familienzeit“ in Achim-Baden');
     expect(entries[2]).toMatch(/Entscheidung 2.*Ja/);
     expect(entries[3]).toContain('AG nach § 78 SGB VIII');
     expect(entries.every((entry) => entry.includes(lead.displayName))).toBe(true);

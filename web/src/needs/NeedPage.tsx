@@ -10,13 +10,14 @@ import { PageLoading } from '../app/PageLoading.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
 import { EditDialog, type FieldSpec, type FieldValues } from '../admin/EditDialog.js';
 import { NeedCallSection } from '../applications/NeedCallSection.js';
-import type { BodyInvolvementKind, NeedQuery } from '../gql/graphql.js';
+import type { BodyInvolvementKind, NeedQuery, NeedRunningOfferFragment } from '../gql/graphql.js';
 import {
   decideNeedOfferMutation,
   decideNeedResourcesMutation,
   needBodiesQuery,
   needProvidersQuery,
   needQuery,
+  needRunningOffersQuery,
   recordNeedBodyInvolvementMutation,
   updateNeedMutation,
 } from './api.js';
@@ -216,7 +217,10 @@ export const NeedPage = () => {
           {current.coveredByResources != null && (
             <>
               <Fact term="Begründung (Entscheidung 1)">{current.resourcesJustification}</Fact>
-              <Fact term="Betrachtete bestehende Angebote">{current.consideredOffers}</Fact>
+              <Fact term="Betrachtete laufende Angebote">
+                <ConsideredOffers offers={current.consideredRunningOffers} />
+              </Fact>
+              <Fact term="Weitere betrachtete Ressourcen">{current.consideredOffers}</Fact>
               <Fact term="Betrachtete Träger">
                 {current.consideredProviders.map((provider) => provider.name).join(', ')}
               </Fact>
@@ -268,6 +272,22 @@ export const NeedPage = () => {
   );
 };
 
+/** The running offers considered in decision 1, each linked to its page; null (keine Angabe) when none. */
+const ConsideredOffers = ({ offers }: { offers: Need['consideredRunningOffers'] }) =>
+  offers.length === 0 ? null : (
+    <Box component="ul" data-testid="need-considered-offers" sx={{ m: 0, pl: 2.5 }}>
+      {offers.map((offer) => (
+        <li key={offer.id}>
+          <Link component={RouterLink} to={`/angebote/${offer.id}`}>
+            {offer.title}
+          </Link>
+          {offer.provider ? ` – ${offer.provider.name}` : ''}
+          {offer.countyWide ? ' (kreisweit)' : ''}
+        </li>
+      ))}
+    </Box>
+  );
+
 const BodyList = ({ need }: { need: Need }) => {
   const bodies = need.timeline.filter((entry) => entry.kind === 'BODY_INVOLVED');
   if (bodies.length === 0) return <p>Bisher ist kein Gremium beteiligt.</p>;
@@ -315,6 +335,22 @@ const Timeline = ({ need }: { need: Need }) => (
           <>
             <br />
             <span>Begründung: {entry.justification}</span>
+          </>
+        )}
+        {entry.offers.length > 0 && (
+          <>
+            <br />
+            <span>
+              Betrachtete laufende Angebote:{' '}
+              {entry.offers.map((offer, position) => (
+                <span key={offer.id}>
+                  {position > 0 && ', '}
+                  <Link component={RouterLink} to={`/angebote/${offer.id}`}>
+                    {offer.title}
+                  </Link>
+                </span>
+              ))}
+            </span>
           </>
         )}
       </li>
@@ -406,11 +442,32 @@ const PlanOfferDialog = ({ need, onClose, onDone }: DialogProps) => {
 };
 
 const PROVIDER_PREFIX = 'provider:';
+const OFFER_PREFIX = 'offer:';
+
+/** „Elterncafé … – Träger (kreisweit)“: what the checkbox of a running offer says. */
+const offerLabel = (offer: NeedRunningOfferFragment) =>
+  `Betrachtetes laufendes Angebot: ${offer.title}${offer.provider ? ` – ${offer.provider.name}` : ''}` +
+  (offer.countyWide ? ' (kreisweit)' : offer.socialArea ? ` (${offer.socialArea.name})` : '');
+
+const checkedIds = (values: FieldValues, prefix: string) =>
+  Object.entries(values)
+    .filter(([name, value]) => name.startsWith(prefix) && value === true)
+    .map(([name]) => name.slice(prefix.length));
 
 const DecideResourcesDialog = ({ need, onClose, onDone }: DialogProps) => {
   const providers = useQuery(needProvidersQuery);
-  if (providers.status === 'loading') return null;
+  // The running offers of the need's Sozialraum and the county-wide ones; for a county-wide need all the caller sees.
+  const runningOffers = useQuery(needRunningOffersQuery, {
+    areaFilter: { states: ['RUNNING'], socialAreaId: need.socialArea?.id ?? null },
+    countyWideFilter: { states: ['RUNNING'], countyWide: true },
+    withCountyWide: !need.countyWide,
+  });
+  if (providers.status === 'loading' || runningOffers.status === 'loading') return null;
   const providerList = providers.status === 'success' ? providers.data.providers : [];
+  const offerList =
+    runningOffers.status === 'success'
+      ? [...runningOffers.data.area.nodes, ...(runningOffers.data.countyWide?.nodes ?? [])]
+      : [];
   const fields: FieldSpec[] = [
     {
       name: 'covered',
@@ -427,11 +484,17 @@ const DecideResourcesDialog = ({ need, onClose, onDone }: DialogProps) => {
       required: true,
       validate: maxLength('Die Begründung', 20000),
     },
+    ...offerList.map((offer): FieldSpec => ({
+      name: `${OFFER_PREFIX}${offer.id}`,
+      label: offerLabel(offer),
+      kind: 'checkbox',
+    })),
     {
       name: 'consideredOffers',
-      label: 'Betrachtete bestehende Angebote',
+      label: 'Weitere betrachtete Ressourcen',
       kind: 'textarea',
-      validate: maxLength('Die Angabe der betrachteten Angebote', 5000),
+      helperText: 'Angebote und Ressourcen, die keine laufenden Angebote der Plattform sind.',
+      validate: maxLength('Die Angabe der weiteren Ressourcen', 5000),
     },
     ...providerList.map((provider): FieldSpec => ({
       name: `${PROVIDER_PREFIX}${provider.id}`,
@@ -448,9 +511,8 @@ const DecideResourcesDialog = ({ need, onClose, onDone }: DialogProps) => {
         covered,
         justification: String(values.justification).trim(),
         consideredOffers: optional(values.consideredOffers),
-        consideredProviderIds: Object.entries(values)
-          .filter(([name, value]) => name.startsWith(PROVIDER_PREFIX) && value === true)
-          .map(([name]) => name.slice(PROVIDER_PREFIX.length)),
+        consideredProviderIds: checkedIds(values, PROVIDER_PREFIX),
+        consideredOfferIds: checkedIds(values, OFFER_PREFIX),
       },
     });
     await onDone(
@@ -460,21 +522,27 @@ const DecideResourcesDialog = ({ need, onClose, onDone }: DialogProps) => {
     );
   };
   return (
-    <EditDialog
-      open
-      title="Entscheidung 1: Deckung durch Ressourcen im Sozialraum"
-      fields={fields}
-      initialValues={{
-        covered: '',
-        justification: '',
-        consideredOffers: need.consideredOffers ?? '',
-        ...Object.fromEntries(providerList.map((provider) => [`${PROVIDER_PREFIX}${provider.id}`, false])),
-      }}
-      editing={false}
-      submitLabel="Entscheidung speichern"
-      onClose={onClose}
-      onSubmit={save}
-    />
+    <>
+      {runningOffers.status === 'error' && (
+        <ErrorState title="Laufende Angebote konnten nicht geladen werden" error={runningOffers.error} />
+      )}
+      <EditDialog
+        open
+        title="Entscheidung 1: Deckung durch Ressourcen im Sozialraum"
+        fields={fields}
+        initialValues={{
+          covered: '',
+          justification: '',
+          consideredOffers: need.consideredOffers ?? '',
+          ...Object.fromEntries(offerList.map((offer) => [`${OFFER_PREFIX}${offer.id}`, false])),
+          ...Object.fromEntries(providerList.map((provider) => [`${PROVIDER_PREFIX}${provider.id}`, false])),
+        }}
+        editing={false}
+        submitLabel="Entscheidung speichern"
+        onClose={onClose}
+        onSubmit={save}
+      />
+    </>
   );
 };
 

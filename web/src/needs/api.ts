@@ -67,6 +67,15 @@ export const needQuery = graphql(`
         id
         name
       }
+      consideredRunningOffers {
+        id
+        title
+        countyWide
+        provider {
+          id
+          name
+        }
+      }
       offerWanted
       offerJustification
       offerDecidedAt
@@ -87,6 +96,10 @@ export const needQuery = graphql(`
         involvement
         date
         outcome
+        offers {
+          id
+          title
+        }
       }
       viewerCan {
         update
@@ -103,6 +116,43 @@ export const needQuery = graphql(`
 export const needBodiesQuery = graphql(`
   query NeedBodies {
     bodies {
+      id
+      name
+    }
+  }
+`);
+
+/** The running offers decision 1 may name: `area` those of the need's Sozialraum (or all for a county-wide need), `countyWide` the county-wide ones. */
+export const needRunningOffersQuery = graphql(`
+  query NeedRunningOffers(
+    $areaFilter: OfferFilter!
+    $countyWideFilter: OfferFilter!
+    $withCountyWide: Boolean!
+  ) {
+    area: offers(filter: $areaFilter, sort: { field: TITLE, direction: ASC }, limit: 200) {
+      nodes {
+        ...NeedRunningOffer
+      }
+    }
+    countyWide: offers(filter: $countyWideFilter, sort: { field: TITLE, direction: ASC }, limit: 200)
+      @include(if: $withCountyWide) {
+      nodes {
+        ...NeedRunningOffer
+      }
+    }
+  }
+`);
+
+graphql(`
+  fragment NeedRunningOffer on Offer {
+    id
+    title
+    countyWide
+    socialArea {
+      id
+      name
+    }
+    provider {
       id
       name
     }
