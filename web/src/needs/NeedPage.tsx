@@ -283,6 +283,7 @@ const ConsideredOffers = ({ offers }: { offers: Need['consideredRunningOffers'] 
           </Link>
           {offer.provider ? ` – ${offer.provider.name}` : ''}
           {offer.countyWide ? ' (kreisweit)' : ''}
+          {offer.state === 'ENDED' ? ', inzwischen beendet' : ''}
         </li>
       ))}
     </Box>

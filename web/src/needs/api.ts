@@ -70,6 +70,7 @@ export const needQuery = graphql(`
       consideredRunningOffers {
         id
         title
+        state
         countyWide
         provider {
           id
