@@ -12,7 +12,9 @@ export class Migration20261201000000_offers extends Migration {
     );
     this.addSql(`create index "offer_provider_id_index" on "offer" ("provider_id");`);
     this.addSql(`create index "offer_social_area_id_state_index" on "offer" ("social_area_id", "state");`);
-    this.addSql(`alter table "offer" add constraint "offer_application_id_unique" unique ("application_id");`);
+    this.addSql(
+      `alter table "offer" add constraint "offer_application_id_unique" unique ("application_id");`,
+    );
     for (const [column, table] of [
       ['application_id', 'application'],
       ['need_id', 'need'],
