@@ -59,7 +59,7 @@ describe('GraphQL documents of the web app', () => {
 
   it('uses the generated documents for the needs (Bedarfe)', () => {
     const sent = Object.values(needsApi).filter(isDocument);
-    expect(sent).toHaveLength(12);
+    expect(sent).toHaveLength(13);
     for (const document of sent) expect(Object.values(generated)).toContain(document);
     expect(operations.map(([name]) => name)).toEqual(
       expect.arrayContaining([
@@ -67,6 +67,7 @@ describe('GraphQL documents of the web app', () => {
         'NeedDocument',
         'NeedSocialAreasDocument',
         'NeedBodiesDocument',
+        'NeedRunningOffersDocument',
         'NeedProvidersDocument',
         'RecordNeedDocument',
         'UpdateNeedDocument',
