@@ -29,3 +29,4 @@ export type {
 } from './types.js';
 export { compileFormValidator, type FormValidator, toFieldErrors } from './validate.js';
 export { type Criterion, listCriteria, weightedScore } from './weighted-score.js';
+export * as builder from './builder/index.js';
