@@ -85,6 +85,8 @@ export function diffVersions(a: Definition, b: Definition): Change[] {
 function matchFields(left: BuilderModel, right: BuilderModel, changes: Change[]): Map<string, string> {
   const pairs = new Map<string, string>();
   const matchedRight = new Set<string>();
+  const removed: FieldNode[] = [];
+  const added: FieldNode[] = [];
   const mapObject = (objectId: string): string | undefined => {
     if (objectId === '') return '';
     if (objectId.endsWith('/items')) {
@@ -134,42 +136,44 @@ function matchFields(left: BuilderModel, right: BuilderModel, changes: Change[])
         text: `Schlüssel umbenannt: ${quote(field.key)} → ${quote(partner.key)}`,
       });
     }
-    // Moved: the same key and kind under another parent.
-    for (const field of [...unmatchedLeft]) {
-      const partner = unmatchedRight.find(
-        (other) => !matchedRight.has(other.id) && other.key === field.key && other.kind === field.kind,
-      );
-      if (!partner) continue;
-      pairs.set(field.id, partner.id);
-      matchedRight.add(partner.id);
-      unmatchedLeft.splice(unmatchedLeft.indexOf(field), 1);
-      const from = field.labels.slice(0, -1).join(SEPARATOR) || 'oberste Ebene';
-      const to = partner.labels.slice(0, -1).join(SEPARATOR) || 'oberste Ebene';
-      changes.push({
-        kind: 'fieldMoved',
-        path: partner.id,
-        label: partner.labels.join(SEPARATOR),
-        text: `In andere Daten verschoben: von ${quote(from)} nach ${quote(to)}`,
-      });
-    }
-    for (const field of unmatchedLeft) {
-      changes.push({
-        kind: 'fieldRemoved',
-        path: field.id,
-        label: field.labels.join(SEPARATOR),
-        text: `Feld entfernt (${KIND_LABELS[field.kind]})`,
-      });
-    }
+    removed.push(...unmatchedLeft);
     for (const field of unmatchedRight) {
       if (matchedRight.has(field.id)) continue;
-      changes.push({
-        kind: 'fieldAdded',
-        path: field.id,
-        label: field.labels.join(SEPARATOR),
-        text: `Feld hinzugefügt (${KIND_LABELS[field.kind]})`,
-      });
+      added.push(field);
       matchedRight.add(field.id); // its children are part of the addition
     }
+  }
+  // Moved: the same key and kind under another parent (at any depth).
+  for (const field of [...removed]) {
+    const partner = added.find((other) => other.key === field.key && other.kind === field.kind);
+    if (!partner) continue;
+    pairs.set(field.id, partner.id);
+    removed.splice(removed.indexOf(field), 1);
+    added.splice(added.indexOf(partner), 1);
+    const from = field.labels.slice(0, -1).join(SEPARATOR) || 'oberste Ebene';
+    const to = partner.labels.slice(0, -1).join(SEPARATOR) || 'oberste Ebene';
+    changes.push({
+      kind: 'fieldMoved',
+      path: partner.id,
+      label: partner.labels.join(SEPARATOR),
+      text: `In andere Daten verschoben: von ${quote(from)} nach ${quote(to)}`,
+    });
+  }
+  for (const field of removed) {
+    changes.push({
+      kind: 'fieldRemoved',
+      path: field.id,
+      label: field.labels.join(SEPARATOR),
+      text: `Feld entfernt (${KIND_LABELS[field.kind]})`,
+    });
+  }
+  for (const field of added) {
+    changes.push({
+      kind: 'fieldAdded',
+      path: field.id,
+      label: field.labels.join(SEPARATOR),
+      text: `Feld hinzugefügt (${KIND_LABELS[field.kind]})`,
+    });
   }
   return pairs;
 }
@@ -290,13 +294,21 @@ interface Placed {
   /** Identity of the container: its label chain and type chain. */
   container: string;
   position: number;
+  /** Index of the control in document order. */
+  order: number;
 }
 
 function placeControls(model: BuilderModel): Map<string, Placed> {
   const placed = new Map<string, Placed>();
   const walk = (node: UiNode, labels: string[], chain: string, position: number) => {
     if (node.fieldId && !placed.has(node.fieldId)) {
-      placed.set(node.fieldId, { node, where: labels.join(SEPARATOR), container: chain, position });
+      placed.set(node.fieldId, {
+        node,
+        where: labels.join(SEPARATOR),
+        container: chain,
+        position,
+        order: placed.size,
+      });
     }
     const ownLabels = node.label && node.type !== 'Control' ? [...labels, node.label] : labels;
     const ownChain = `${chain}/${node.type}:${node.label ?? ''}`;
@@ -315,7 +327,7 @@ function compareUi(
 ): void {
   const leftPlaced = placeControls(left);
   const rightPlaced = placeControls(right);
-  const byContainer = new Map<string, { leftOrder: string[]; rightOrder: string[] }>();
+  const stable: { leftId: string; rightId: string }[] = [];
   for (const [leftId, rightId] of pairs) {
     const before = leftPlaced.get(leftId);
     const after = rightPlaced.get(rightId);
@@ -330,9 +342,7 @@ function compareUi(
         text: `Verschoben: von ${quote(before.where || 'oberste Ebene')} nach ${quote(after.where || 'oberste Ebene')}`,
       });
     } else {
-      const entry = byContainer.get(after.container) ?? { leftOrder: [], rightOrder: [] };
-      entry.leftOrder.push(rightId);
-      byContainer.set(after.container, entry);
+      stable.push({ leftId, rightId });
     }
     const oldRule = describeRule(before.node, left);
     const newRule = describeRule(after.node, right);
@@ -350,27 +360,24 @@ function compareUi(
       });
     }
   }
-  // Moves inside one container: the fields outside the longest common order.
-  for (const entry of byContainer.values()) {
-    const leftOrder = [...entry.leftOrder].sort((x, y) => {
-      const leftOf = (rightId: string) => [...pairs].find(([, value]) => value === rightId)![0];
-      return leftPlaced.get(leftOf(x))!.position - leftPlaced.get(leftOf(y))!.position;
+  // Moves inside a container: the fields outside the longest common order of the form.
+  const leftOrder = [...stable]
+    .sort((x, y) => leftPlaced.get(x.leftId)!.order - leftPlaced.get(y.leftId)!.order)
+    .map((entry) => entry.rightId);
+  const rightOrder = [...stable]
+    .sort((x, y) => rightPlaced.get(x.rightId)!.order - rightPlaced.get(y.rightId)!.order)
+    .map((entry) => entry.rightId);
+  const stay = longestCommonSubsequence(leftOrder, rightOrder);
+  for (const id of rightOrder) {
+    if (stay.has(id)) continue;
+    const field = right.fieldsById.get(id)!;
+    const placedAt = rightPlaced.get(id)!;
+    changes.push({
+      kind: 'elementMoved',
+      path: id,
+      label: field.labels.join(SEPARATOR),
+      text: `Position geändert (jetzt Nr. ${placedAt.position + 1}${placedAt.where ? ` in ${quote(placedAt.where)}` : ''})`,
     });
-    const rightOrder = [...entry.leftOrder].sort(
-      (x, y) => rightPlaced.get(x)!.position - rightPlaced.get(y)!.position,
-    );
-    const stay = longestCommonSubsequence(leftOrder, rightOrder);
-    for (const id of rightOrder) {
-      if (stay.has(id)) continue;
-      const field = right.fieldsById.get(id)!;
-      const placedAt = rightPlaced.get(id)!;
-      changes.push({
-        kind: 'elementMoved',
-        path: id,
-        label: field.labels.join(SEPARATOR),
-        text: `Position geändert (jetzt Nr. ${placedAt.position + 1}${placedAt.where ? ` in ${quote(placedAt.where)}` : ''})`,
-      });
-    }
   }
   compareLayouts(left, right, changes);
 }
