@@ -1,11 +1,11 @@
 import type { Ajv } from 'ajv';
-import safeRegex from 'safe-regex2';
 import { createFormAjv, DERIVED_KEYWORD, WEIGHT_KEYWORD } from './ajv.js';
-import { checkUiSchemaScopes } from './check-uischema.js';
+import { checkRequiredShown, checkUiSchemaScopes } from './check-uischema.js';
 import { parseDerivedExpression } from './derive.js';
-import { appendPointer, isPlainObject } from './json-pointer.js';
+import { appendPointer, isPlainObject, splitPointer } from './json-pointer.js';
 import { MAX_ARRAY_ITEMS_CEILING, MAX_ARRAY_ITEMS_KEYWORD } from './limits.js';
 import { nestingDepth, visitKeys, visitSchemas } from './schema-walk.js';
+import { analysePattern } from './regex-safety.js';
 import type { FieldError, JsonSchemaObject } from './types.js';
 import { toFieldErrors } from './validate.js';
 
@@ -13,21 +13,43 @@ import { toFieldErrors } from './validate.js';
 export const MAX_DEFINITION_BYTES = 256 * 1024;
 /** Deepest accepted nesting of objects and arrays in a schema or UI schema. */
 export const MAX_DEFINITION_DEPTH = 32;
+/**
+ * The one message for a schema whose root is not an object: every entry point (files loaded at start,
+ * import, saving a draft, publishing) refuses such a schema with it, because form data, submissions and
+ * the process's reads are objects.
+ */
+export const ROOT_NOT_OBJECT_MESSAGE =
+  'Ein Formular muss als Ganzes ein Objekt beschreiben („"type": "object"“ auf oberster Ebene des Schemas).';
+
+/** True when a schema's root describes an object (`"type": "object"`), as every form's must. */
+export function describesObject(schema: unknown): boolean {
+  if (!isPlainObject(schema)) return false;
+  const { type } = schema;
+  return type === 'object' || (Array.isArray(type) && type.length === 1 && type[0] === 'object');
+}
+
+/** Compile errors of one schema are collected by repairing a copy; at most this many rounds. */
+const MAX_COMPILE_ROUNDS = 25;
 
 /**
  * Checks an admin-written form definition before it is stored or used. Definitions are
  * semi-trusted: they run in every user's browser and in the server, so besides correctness this
  * guards against oversized documents, `$data`, remote `$ref`s and regular expressions that can
- * take exponential time. Checks: size ≤ 256 KiB, nesting depth ≤ 32, no `$data`, only local
- * `$ref`s (`#/...`), every `pattern` and `patternProperties` key a valid and safe regular
- * expression, the schema compiles with `createFormAjv()` (unknown keywords and formats are errors),
- * every `x-derived` a valid JSONata expression, every weighted criterion with a scale,
- * `x-maxArrayItems` only at the root (an integer 1…100,000, checked by Ajv's meta-schema), and every
- * UI schema `scope` pointing at an existing schema property.
- * @returns German errors whose paths point into the definition (`/schema/...`, `/uischema/...`);
- *   empty when the definition is fine
+ * take exponential or polynomial time. Checks: size ≤ 256 KiB and nesting depth ≤ 32 (these two stop
+ * the check, since walking further would be unsafe), the schema's root an object, no `$data`, only
+ * local `$ref`s (`#/...`), every `pattern`, `patternProperties` key and JSONata regex literal a valid
+ * regular expression that recheck finds safe (`analysePattern`), the schema compiles with
+ * `createFormAjv()` (unknown keywords and formats are errors), every `x-derived` a valid JSONata
+ * expression, every weighted criterion with a scale, `x-maxArrayItems` only at the root (an integer
+ * 1…100,000, checked by Ajv's meta-schema), every UI schema `scope` resolving as JSON Forms resolves
+ * it, and every required field shown by some control.
+ * @returns every problem found, as German errors whose paths point into the definition
+ *   (`/schema/...`, `/uischema/...`); empty when the definition is fine
  */
-export function checkFormDefinition(definition: { schema: unknown; uischema: unknown }): FieldError[] {
+export async function checkFormDefinition(definition: {
+  schema: unknown;
+  uischema: unknown;
+}): Promise<FieldError[]> {
   const { schema, uischema } = definition;
   const errors: FieldError[] = [];
   if (!isPlainObject(schema)) {
@@ -61,25 +83,30 @@ export function checkFormDefinition(definition: { schema: unknown; uischema: unk
   if (errors.length > 0) return errors;
 
   const rootSchema = schema as JsonSchemaObject;
-  checkSchemaSafety(rootSchema, '/schema', errors);
-  checkDerivedAndWeights(rootSchema, errors);
+  if (!describesObject(rootSchema)) errors.push({ path: '/schema', message: ROOT_NOT_OBJECT_MESSAGE });
+  const patterns: PatternUse[] = [];
+  checkSchemaSafety(rootSchema, '/schema', errors, patterns);
+  checkDerivedAndWeights(rootSchema, errors, patterns);
   const conditionSchemas = findConditionSchemas(uischema);
   for (const { schema: conditionSchema, path } of conditionSchemas) {
-    checkSchemaSafety(conditionSchema, path, errors);
+    checkSchemaSafety(conditionSchema, path, errors, patterns);
   }
   visitKeys(uischema, '/uischema', (key, _value, path) => {
     if (key === '$data') errors.push({ path, message: '„$data“-Verweise sind nicht erlaubt.' });
   });
-  // A `$data` inside a condition schema is found by both walks.
-  if (errors.length > 0) return unique(errors);
+  const regexProblems = checkPatterns(patterns);
 
+  // Ajv compiles a copy without the parts already refused above, so their problems are not reported twice.
+  const refused = new Set(errors.map((error) => error.path));
   const ajv = createFormAjv();
-  checkCompiles(ajv, rootSchema, '/schema', errors);
+  checkCompiles(ajv, rootSchema, '/schema', refused, errors);
   for (const { schema: conditionSchema, path } of conditionSchemas) {
-    checkCompiles(ajv, conditionSchema, path, errors);
+    checkCompiles(ajv, conditionSchema, path, refused, errors);
   }
   errors.push(...checkUiSchemaScopes(uischema, rootSchema));
-  return errors;
+  errors.push(...checkRequiredShown(rootSchema, uischema));
+  errors.push(...(await regexProblems));
+  return unique(errors);
 }
 
 function unique(errors: FieldError[]): FieldError[] {
@@ -92,7 +119,21 @@ function unique(errors: FieldError[]): FieldError[] {
   });
 }
 
-function checkSchemaSafety(schema: JsonSchemaObject, basePath: string, errors: FieldError[]): void {
+/** A regular expression found in a definition, to be analysed for safety. */
+interface PatternUse {
+  source: string;
+  flags: string;
+  path: string;
+  /** Where it stands, for the message of a JSONata regex literal. */
+  inExpression: boolean;
+}
+
+function checkSchemaSafety(
+  schema: JsonSchemaObject,
+  basePath: string,
+  errors: FieldError[],
+  patterns: PatternUse[],
+): void {
   visitKeys(schema, basePath, (key, _value, path) => {
     if (key === '$data') errors.push({ path, message: '„$data“-Verweise sind nicht erlaubt.' });
   });
@@ -104,16 +145,18 @@ function checkSchemaSafety(schema: JsonSchemaObject, basePath: string, errors: F
         message: 'Nur lokale Verweise („#/…“) sind erlaubt.',
       });
     }
-    if (typeof node.pattern === 'string') checkRegex(node.pattern, appendPointer(path, 'pattern'), errors);
+    if (typeof node.pattern === 'string') {
+      checkRegexSyntax(node.pattern, appendPointer(path, 'pattern'), errors, patterns);
+    }
     if (isPlainObject(node.patternProperties)) {
       for (const key of Object.keys(node.patternProperties)) {
-        checkRegex(key, appendPointer(path, 'patternProperties', key), errors);
+        checkRegexSyntax(key, appendPointer(path, 'patternProperties', key), errors, patterns);
       }
     }
   });
 }
 
-function checkRegex(source: string, path: string, errors: FieldError[]): void {
+function checkRegexSyntax(source: string, path: string, errors: FieldError[], patterns: PatternUse[]): void {
   try {
     // Ajv compiles patterns with the `u` flag.
     new RegExp(source, 'u');
@@ -121,27 +164,45 @@ function checkRegex(source: string, path: string, errors: FieldError[]): void {
     errors.push({ path, message: `Ungültiger regulärer Ausdruck: ${source}` });
     return;
   }
-  if (!safeRegex(source)) {
-    errors.push({
-      path,
-      message:
-        'Unsicherer regulärer Ausdruck: verschachtelte Wiederholungen wie „(a+)+“ können bei bestimmten ' +
-        'Eingaben extrem lange laufen.',
-    });
-  }
+  patterns.push({ source, flags: 'u', path, inExpression: false });
 }
 
-function checkDerivedAndWeights(schema: JsonSchemaObject, errors: FieldError[]): void {
+/** Analyses all regular expressions at once (recheck answers asynchronously). */
+async function checkPatterns(patterns: PatternUse[]): Promise<FieldError[]> {
+  const verdicts = await Promise.all(
+    patterns.map((pattern) => analysePattern(pattern.source, pattern.flags)),
+  );
+  const errors: FieldError[] = [];
+  for (const [index, verdict] of verdicts.entries()) {
+    if (verdict.safe) continue;
+    const pattern = patterns[index]!;
+    errors.push({
+      path: pattern.path,
+      message: pattern.inExpression
+        ? `Der JSONata-Ausdruck enthält den regulären Ausdruck /${pattern.source}/: ${verdict.message}`
+        : verdict.message,
+    });
+  }
+  return errors;
+}
+
+function checkDerivedAndWeights(
+  schema: JsonSchemaObject,
+  errors: FieldError[],
+  patterns: PatternUse[],
+): void {
   visitSchemas(schema, '/schema', (node, path) => {
     const expression = node[DERIVED_KEYWORD];
     if (typeof expression === 'string') {
       const expressionPath = appendPointer(path, DERIVED_KEYWORD);
       try {
         const ast = parseDerivedExpression(expression).ast();
-        if (containsUnsafeRegex(ast)) {
-          errors.push({
+        for (const regex of findRegexLiterals(ast)) {
+          patterns.push({
+            source: regex.source,
+            flags: regex.flags,
             path: expressionPath,
-            message: 'Der JSONata-Ausdruck enthält einen unsicheren regulären Ausdruck.',
+            inExpression: true,
           });
         }
       } catch (error) {
@@ -171,12 +232,16 @@ function checkDerivedAndWeights(schema: JsonSchemaObject, errors: FieldError[]):
   });
 }
 
-/** Searches a JSONata syntax tree (which may share nodes) for regular expression literals. */
-function containsUnsafeRegex(node: unknown, seen = new WeakSet<object>()): boolean {
-  if (node instanceof RegExp) return !safeRegex(node);
-  if (typeof node !== 'object' || node === null || seen.has(node)) return false;
+/** Collects the regular expression literals of a JSONata syntax tree (which may share nodes). */
+function findRegexLiterals(node: unknown, found: RegExp[] = [], seen = new WeakSet<object>()): RegExp[] {
+  if (node instanceof RegExp) {
+    found.push(node);
+    return found;
+  }
+  if (typeof node !== 'object' || node === null || seen.has(node)) return found;
   seen.add(node);
-  return Object.values(node).some((child) => containsUnsafeRegex(child, seen));
+  for (const child of Object.values(node)) findRegexLiterals(child, found, seen);
+  return found;
 }
 
 /** JSON Forms rule conditions carry JSON Schemas that the browser compiles, so they are checked too. */
@@ -188,20 +253,73 @@ function findConditionSchemas(uischema: unknown): { schema: JsonSchemaObject; pa
   return found;
 }
 
-function checkCompiles(ajv: Ajv, schema: JsonSchemaObject, basePath: string, errors: FieldError[]): void {
-  if (!ajv.validateSchema(schema)) {
-    for (const error of toFieldErrors(ajv.errors ?? [])) {
-      errors.push({ path: basePath + error.path, message: error.message });
+/**
+ * Compiles a schema with Ajv and reports every problem, not only the first: Ajv stops at the first
+ * compile error, so each problem found is cut out of a copy and the copy compiled again. Parts whose
+ * problems are already reported (`refused`: remote `$ref`s, invalid patterns, `$data`, bad
+ * expressions) are cut out first.
+ */
+function checkCompiles(
+  ajv: Ajv,
+  schema: JsonSchemaObject,
+  basePath: string,
+  refused: Set<string>,
+  errors: FieldError[],
+): void {
+  const copy = structuredClone(schema);
+  for (const path of refused) {
+    if (!path.startsWith(`${basePath}/`)) continue;
+    const inside = path.slice(basePath.length);
+    removeAt(copy, inside.endsWith('/$data') ? inside.slice(0, -'/$data'.length) : inside);
+  }
+  for (let round = 0; round < MAX_COMPILE_ROUNDS; round += 1) {
+    if (!ajv.validateSchema(copy)) {
+      let removed = false;
+      for (const error of toFieldErrors(ajv.errors ?? [])) {
+        errors.push({ path: basePath + error.path, message: error.message });
+        if (removeAt(copy, error.path)) removed = true;
+      }
+      if (!removed) return;
+      continue;
     }
-    return;
+    try {
+      ajv.compile(copy);
+      return;
+    } catch (error) {
+      const problem = describeCompileError(
+        copy,
+        basePath,
+        error instanceof Error ? error.message : String(error),
+      );
+      errors.push(problem);
+      if (problem.path === basePath || !removeAt(copy, problem.path.slice(basePath.length))) return;
+    }
   }
-  try {
-    ajv.compile(schema);
-  } catch (error) {
-    errors.push(
-      describeCompileError(schema, basePath, error instanceof Error ? error.message : String(error)),
-    );
+}
+
+/**
+ * Removes the part of a schema copy at a pointer; inside an array the whole array goes, so the
+ * pointers of the other problems stay valid. False when there is nothing to remove.
+ */
+function removeAt(schema: JsonSchemaObject, pointer: string): boolean {
+  const tokens = splitPointer(pointer);
+  while (tokens.length > 0) {
+    const key = tokens.pop()!;
+    let parent: unknown = schema;
+    for (const token of tokens) {
+      parent =
+        isPlainObject(parent) || Array.isArray(parent)
+          ? (parent as Record<string, unknown>)[token]
+          : undefined;
+    }
+    if (isPlainObject(parent)) {
+      if (!Object.hasOwn(parent, key)) return false;
+      delete parent[key];
+      return true;
+    }
+    if (!Array.isArray(parent)) return false;
   }
+  return false;
 }
 
 /** Translates Ajv's compile errors (English, without a pointer) into a German message at a path. */

@@ -1,5 +1,11 @@
 export { createFormAjv, DERIVED_KEYWORD, WEIGHT_KEYWORD } from './ajv.js';
-export { checkFormDefinition, MAX_DEFINITION_BYTES, MAX_DEFINITION_DEPTH } from './check-definition.js';
+export {
+  checkFormDefinition,
+  describesObject,
+  MAX_DEFINITION_BYTES,
+  MAX_DEFINITION_DEPTH,
+  ROOT_NOT_OBJECT_MESSAGE,
+} from './check-definition.js';
 export {
   DeriveBudgetExceeded,
   type DeriveOptions,
@@ -29,4 +35,7 @@ export type {
 } from './types.js';
 export { compileFormValidator, type FormValidator, toFieldErrors } from './validate.js';
 export { type Criterion, listCriteria, weightedScore } from './weighted-score.js';
+export { resolveScope } from './check-uischema.js';
+export { analysePattern, PATTERN_ANALYSIS_TIMEOUT_MS, type PatternVerdict } from './regex-safety.js';
+export { type ImportedDefinition, importDefinition } from './import.js';
 export * as builder from './builder/index.js';

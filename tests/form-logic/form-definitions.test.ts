@@ -31,9 +31,9 @@ describe('form definitions', () => {
       );
     });
 
-    it('passes the definition check', () => {
+    it('passes the definition check', async () => {
       const definition = loadDefinition(fileName);
-      expect(checkFormDefinition(definition)).toEqual([]);
+      expect(await checkFormDefinition(definition)).toEqual([]);
     });
 
     it('has sample data that is valid after deriving values', async () => {

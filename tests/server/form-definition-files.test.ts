@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ROOT_NOT_OBJECT_MESSAGE } from '../../form-logic/index.js';
 import { readFormDefinitions } from '../../server/src/forms/load-form-definitions.js';
 import { sampleDataOf } from '../support/factories.js';
 
@@ -44,6 +45,36 @@ describe('reading form definition files at start', () => {
     await expect(readFormDefinitions(dir)).rejects.toThrow(
       /short-form\.json:[\s\S]*\/schema\/properties\/name/,
     );
+  });
+
+  it('reports the problems of every file at once, each with file, path and message', async () => {
+    const unsafe = {
+      ...valid,
+      schema: {
+        type: 'object',
+        required: ['plz'],
+        properties: { name: { type: 'string', titel: 'Name' }, plz: { type: 'string', pattern: '^.*a.*b$' } },
+      },
+    };
+    const notAnObject = { ...valid, key: 'list-form', schema: { type: 'array', items: { type: 'string' } } };
+    await writeFile(path.join(dir, 'short-form.json'), JSON.stringify(unsafe));
+    await writeFile(path.join(dir, 'list-form.json'), JSON.stringify(notAnObject));
+    await writeFile(path.join(dir, 'broken.json'), '{');
+    await writeFile(path.join(dir, 'fine.json'), JSON.stringify({ ...valid, key: 'fine' }));
+    const failure = await readFormDefinitions(dir).then(
+      () => undefined,
+      (error: Error) => error.message,
+    );
+    expect(failure).toMatch(/^3 von 4 Formulardefinitionen sind fehlerhaft:/);
+    expect(failure).toMatch(/broken\.json: kein gültiges JSON/);
+    expect(failure).toContain(`list-form.json:\n  /schema: ${ROOT_NOT_OBJECT_MESSAGE}`);
+    expect(failure).toContain('/uischema/elements/0/scope: Der Verweis „#/properties/name“');
+    expect(failure).toMatch(
+      /short-form\.json:\n[\s\S]*\/schema\/properties\/name\/titel: Unbekanntes Schlüsselwort/,
+    );
+    expect(failure).toMatch(/\/schema\/properties\/plz\/pattern: Unsicherer regulärer Ausdruck/);
+    expect(failure).toMatch(/\/schema\/required\/0: Das Pflichtfeld „plz“ wird von keinem Steuerelement/);
+    expect(failure).not.toContain('fine.json');
   });
 
   it('accepts the shipped definitions', async () => {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT_NOT_OBJECT_MESSAGE } from '../../form-logic/index.js';
 import { Role } from '../../server/src/common/context.js';
 import { CREATE_DRAFT, FORM, FORM_VERSION, PUBLISH, UPDATE_DRAFT } from '../support/operations.js';
 import { startTestApi, type TestApi } from '../support/test-api.js';
@@ -146,6 +147,24 @@ describe('form versions', () => {
       ]),
     );
     expect((await rowOf(draft.id)).status).toBe('DRAFT');
+  });
+
+  it('refuses to save a draft whose schema root is not an object, with the one message', async () => {
+    const { data } = await api.gql(FORM, { key: 'offer-description' });
+    const draft = data!.form.versions.find((version: { status: string }) => version.status === 'DRAFT');
+    const before = await rowOf(draft.id);
+    const { data: answer, errors } = await api.gql(UPDATE_DRAFT, {
+      id: draft.id,
+      schema: { type: 'array', items: { type: 'string' } },
+      uischema: { type: 'Control', scope: '#' },
+      expectedRevision: before.revision,
+    });
+    expect(errors).toBeUndefined();
+    expect(answer!.updateDraft).toMatchObject({
+      formVersion: null,
+      errors: [{ path: '/schema', message: ROOT_NOT_OBJECT_MESSAGE }],
+    });
+    expect(await rowOf(draft.id)).toEqual(before);
   });
 
   it('lets only administrators change forms', async () => {

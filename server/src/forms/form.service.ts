@@ -2,8 +2,10 @@ import { LockMode } from '@mikro-orm/postgresql';
 import {
   capFieldErrors,
   checkFormDefinition,
+  describesObject,
   type FieldError,
   MAX_DEFINITION_BYTES,
+  ROOT_NOT_OBJECT_MESSAGE,
 } from '../../../form-logic/index.js';
 import type { Command } from '../common/command.js';
 import { Conflict, NotFound } from '../common/errors.js';
@@ -127,6 +129,9 @@ export async function updateDraft(
     ...jsonObjectErrors(input.schema, '/schema', 'Das Schema'),
     ...jsonObjectErrors(input.uischema, '/uischema', 'Das UI-Schema'),
   ];
+  if (errors.length === 0 && !describesObject(input.schema)) {
+    errors.push({ path: '/schema', message: ROOT_NOT_OBJECT_MESSAGE });
+  }
   if (errors.length > 0) return { formVersion: null, ...capFieldErrors(errors) };
   if (version.status !== FormVersionStatus.DRAFT) {
     throw Conflict('Veröffentlichte und archivierte Fassungen können nicht geändert werden.', {
@@ -159,7 +164,7 @@ export async function publishFormVersion(cmd: Command, input: { id: string }): P
   if (version.status !== FormVersionStatus.DRAFT) {
     throw Conflict('Nur Entwürfe können veröffentlicht werden.', { reason: 'NOT_DRAFT' });
   }
-  const problems = checkFormDefinition({ schema: version.schema, uischema: version.uischema });
+  const problems = await checkFormDefinition({ schema: version.schema, uischema: version.uischema });
   if (problems.length > 0) return { formVersion: null, ...capFieldErrors(problems) };
   await putInForce(cmd, version);
   await cmd.tx.flush();

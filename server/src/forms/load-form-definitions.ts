@@ -28,35 +28,48 @@ export class FormDefinitionError extends Error {
   override name = 'FormDefinitionError';
 }
 
-/** Reads and checks every `*.json` in `dir`; the first broken file stops with a message naming it. */
+/**
+ * Reads and checks every `*.json` in `dir`. All files are read and checked before anything is
+ * refused, and one error lists every problem of every file (file, path in the file, message).
+ */
 export async function readFormDefinitions(dir: string): Promise<FormDefinitionFile[]> {
   const files = (await readdir(dir)).filter((name) => name.endsWith('.json')).sort();
-  const definitions: FormDefinitionFile[] = [];
-  for (const name of files) {
-    const file = path.join(dir, name);
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(await readFile(file, 'utf8'));
-    } catch (error) {
-      throw new FormDefinitionError(`${file}: kein gültiges JSON (${(error as Error).message})`);
-    }
-    const result = definitionFile.safeParse(parsed);
-    if (!result.success) {
-      const issues = result.error.issues.map((issue) => `/${issue.path.join('/')}: ${issue.message}`);
-      throw new FormDefinitionError(`${file}: ${issues.join('; ')}`);
-    }
-    const definition = result.data;
-    if (`${definition.key}.json` !== name) {
-      throw new FormDefinitionError(`${file}: der Schlüssel „${definition.key}“ passt nicht zum Dateinamen`);
-    }
-    const problems = checkFormDefinition(definition);
-    if (problems.length > 0) {
-      const lines = problems.map((problem) => `${problem.path}: ${problem.message}`);
-      throw new FormDefinitionError(`${file}:\n  ${lines.join('\n  ')}`);
-    }
-    definitions.push(definition);
+  const checked = await Promise.all(files.map((name) => readFormDefinition(path.join(dir, name), name)));
+  const problems = checked.flatMap((result) => ('problems' in result ? [result.problems] : []));
+  if (problems.length > 0) {
+    throw new FormDefinitionError(
+      `${problems.length} von ${files.length} Formulardefinitionen sind fehlerhaft:\n${problems.join('\n')}`,
+    );
   }
-  return definitions;
+  return checked.map((result) => ('definition' in result ? result.definition : undefined)!);
+}
+
+async function readFormDefinition(
+  file: string,
+  name: string,
+): Promise<{ definition: FormDefinitionFile } | { problems: string }> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    return { problems: `${file}: kein gültiges JSON (${(error as Error).message})` };
+  }
+  const result = definitionFile.safeParse(parsed);
+  if (!result.success) {
+    const issues = result.error.issues.map((issue) => `/${issue.path.join('/')}: ${issue.message}`);
+    return { problems: `${file}:\n  ${issues.join('\n  ')}` };
+  }
+  const definition = result.data;
+  const reports: string[] = [];
+  if (`${definition.key}.json` !== name) {
+    reports.push(`${file}: der Schlüssel „${definition.key}“ passt nicht zum Dateinamen`);
+  }
+  const problems = await checkFormDefinition(definition);
+  if (problems.length > 0) {
+    const lines = problems.map((problem) => `${problem.path}: ${problem.message}`);
+    reports.push(`${file}:\n  ${lines.join('\n  ')}`);
+  }
+  return reports.length > 0 ? { problems: reports.join('\n') } : { definition };
 }
 
 /**
