@@ -212,8 +212,16 @@ function compareField(before: FieldNode, after: FieldNode, changes: Change[]): v
           : `Hilfetext geändert: ${quote(before.description)} → ${quote(after.description)}`,
     );
   }
-  if (before.required !== after.required)
-    push('requiredChanged', after.required ? 'Jetzt Pflichtfeld' : 'Kein Pflichtfeld mehr');
+  const requirement = (field: FieldNode) =>
+    field.required ? 'always' : field.conditionallyRequired ? 'conditionally' : 'never';
+  if (requirement(before) !== requirement(after)) {
+    const texts = {
+      always: 'Jetzt Pflichtfeld',
+      conditionally: 'Jetzt Pflichtfeld, solange es angezeigt wird (unter einer Bedingung)',
+      never: 'Kein Pflichtfeld mehr',
+    };
+    push('requiredChanged', texts[requirement(after)]);
+  }
   const show = (value: unknown, schema: JsonSchemaObject) =>
     value === undefined ? 'keine Angabe' : (formatValue(value, schema as DiffSchema) ?? 'leer');
   for (const [keyword, name] of CONSTRAINTS) {

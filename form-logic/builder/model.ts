@@ -4,8 +4,10 @@
  * `/properties/costs/items/properties/amount`). Read-only; changes go through `apply` (operations.ts).
  */
 import { appendPointer, getAtPointer, isPlainObject, splitPointer } from '../json-pointer.js';
+import { visitSchemas } from '../schema-walk.js';
 import type { FormDefinition, JsonSchemaObject, UiSchema } from '../types.js';
 import { type FieldKind, kindOfField, kindOfLayout, type LayoutKind } from './kinds.js';
+import { dataLocation } from './walk.js';
 
 /** A data property of the form. */
 export interface FieldNode {
@@ -21,6 +23,8 @@ export interface FieldNode {
   description?: string;
   /** Listed in the parent object's `required`. */
   required: boolean;
+  /** Required only under a condition (listed in a `required` inside `if`/`then`/`else`/`allOf` for its object). */
+  conditionallyRequired: boolean;
   /** The JSONata expression of a derived field. */
   expression?: string;
   /** Labels from the outermost object to this field. */
@@ -74,6 +78,20 @@ export function splitFieldId(fieldId: string): { parentId: string; key: string }
   return { parentId, key };
 }
 
+/** `object pointer + NUL + key` of every property listed in a conditional `required`. */
+function conditionalRequiredKeys(schema: JsonSchemaObject): Set<string> {
+  const keys = new Set<string>();
+  visitSchemas(schema, '', (node, path) => {
+    if (!Array.isArray(node.required)) return;
+    const location = dataLocation(path);
+    if (location === path) return; // the object's own `required`
+    // `if` schemas are conditions, not requirements.
+    if (/\/if(\/|$)/.test(path)) return;
+    for (const key of node.required) keys.add(`${location}\u0000${String(key)}`);
+  });
+  return keys;
+}
+
 /**
  * Resolves a JSON Forms scope relative to a context object pointer into a schema pointer, or
  * `undefined` for scopes the builder does not follow (`$ref`, combinators).
@@ -102,7 +120,11 @@ export function readModel(definition: Pick<FormDefinition, 'schema' | 'uischema'
   const uiById = new Map<string, UiNode>();
   const controls = new Map<string, UiSchema>();
   collectControls(definition.uischema, '', controls);
+  const conditional = conditionalRequiredKeys(definition.schema);
   const fields = readFields(definition.schema, '', [], controls, fieldsById);
+  for (const field of fieldsById.values()) {
+    field.conditionallyRequired = conditional.has(`${field.parentId}\u0000${field.key}`);
+  }
   const ui = readUi(definition.uischema, '', '', fieldsById, uiById);
   return { fields, ui, fieldsById, uiById };
 }
@@ -147,6 +169,7 @@ function readFields(
       kind,
       title,
       required: required.includes(key),
+      conditionallyRequired: false,
       labels,
       schema,
       children: [],

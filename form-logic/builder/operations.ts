@@ -68,6 +68,8 @@ export type Op =
   | { op: 'setDerived'; field: string; expression: string | null }
   | { op: 'setChoices'; field: string; choices: Choice[] }
   | { op: 'setSampleData'; data: FormValues }
+  /** Replaces the single control of a nested object („Abschnitt (automatisch)“) by a section with one control per property. */
+  | { op: 'expandObjectControl'; element: string }
   | CriterionOp;
 
 export interface ApplyResult<D extends FormDefinition = FormDefinition> {
@@ -158,6 +160,8 @@ function run(def: FormDefinition, op: Op, warnings: FieldError[]): FieldError[] 
       return setDerived(def, op.field, op.expression, warnings);
     case 'setChoices':
       return setChoices(def, op.field, op.choices);
+    case 'expandObjectControl':
+      return expandObjectControl(def, op.element);
     case 'setSampleData':
       def.sampleData = structuredClone(op.data);
       return [];
@@ -777,5 +781,37 @@ function setChoices(def: FormDefinition, fieldId: string, choices: Choice[]): Fi
     if (!expected) return [{ path, message: `Der Wert „${String(choice.value)}“ passt nicht zum Feldtyp.` }];
   }
   holder.oneOf = choices.map((choice) => ({ const: choice.value, title: choice.title }));
+  return [];
+}
+
+function expandObjectControl(def: FormDefinition, elementId: string): FieldError[] {
+  const model = readModel(def);
+  const node = model.uiById.get(elementId);
+  if (!node) return [missingElement(elementId)];
+  const field = node.fieldId ? model.fieldsById.get(node.fieldId) : undefined;
+  const scope = typeof node.element.scope === 'string' ? node.element.scope : undefined;
+  if (!field || field.kind !== 'object' || scope === undefined || elementId === '') {
+    return [
+      {
+        path: `/uischema${elementId}`,
+        message: 'Nur ein Abschnitt, der als Ganzes angezeigt wird, lässt sich in einzelne Felder aufteilen.',
+      },
+    ];
+  }
+  const group: UiSchema = {
+    type: 'Group',
+    label: typeof node.element.label === 'string' ? node.element.label : field.title,
+    elements: field.children.map((child) => ({
+      type: 'Control',
+      scope: `${scope === '#' ? '#' : scope}/properties/${child.key.replaceAll('~', '~0').replaceAll('/', '~1')}`,
+    })),
+  };
+  if (isPlainObject(node.element.rule)) group.rule = structuredClone(node.element.rule);
+  const tokens = splitPointer(elementId);
+  const list = uiAt(def.uischema, appendPointer('', ...tokens.slice(0, -2)))?.elements;
+  if (!Array.isArray(list) || tokens[tokens.length - 2] !== 'elements') {
+    return [{ path: `/uischema${elementId}`, message: 'Dieses Element lässt sich nicht aufteilen.' }];
+  }
+  list.splice(Number(tokens[tokens.length - 1]), 1, group);
   return [];
 }

@@ -71,6 +71,28 @@ describe('diffVersions', () => {
     ]);
   });
 
+  it('names a rule that makes a required field conditionally required', () => {
+    const before = loadDefinition('evaluation');
+    const withRequired = change(before, [
+      { op: 'updateField', field: '/properties/cooperations', changes: { required: true } },
+    ]);
+    const after = change(withRequired, [
+      {
+        op: 'setRule',
+        element: '/elements/3/elements/2',
+        effect: 'HIDE',
+        when: { field: '/properties/participantsReached', test: 'equals', value: 0 },
+      },
+    ]);
+    expect(texts(builder.diffVersions(before, withRequired))).toEqual([
+      'Kooperationen im Berichtszeitraum: Jetzt Pflichtfeld',
+    ]);
+    expect(texts(builder.diffVersions(withRequired, after))).toEqual([
+      'Kooperationen im Berichtszeitraum: Jetzt Pflichtfeld, solange es angezeigt wird (unter einer Bedingung)',
+      'Kooperationen im Berichtszeitraum: Neue Regel: wird ausgeblendet, wenn „Erreichte Teilnehmende“ = 0',
+    ]);
+  });
+
   it('names changed weights, scales and criteria of a scoring sheet', () => {
     const before = loadDefinition('criteria');
     const after = change(before, [

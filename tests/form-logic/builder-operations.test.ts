@@ -358,6 +358,30 @@ describe('adding fields and layouts', () => {
   });
 });
 
+describe('expanding an object shown as one control', () => {
+  it('gives a section with one control per property, which the check accepts', async () => {
+    const evaluation = loadDefinition('evaluation');
+    const group = (evaluation.uischema.elements as { elements: unknown[] }[])[0]!;
+    group.elements[1] = { type: 'Control', scope: '#/properties/reportingPeriod' };
+    const model = builder.readModel(evaluation);
+    expect(model.uiById.get('/elements/0/elements/1')!.fieldId).toBe('/properties/reportingPeriod');
+    expect(model.fieldsById.get('/properties/reportingPeriod')!.kind).toBe('object');
+    const expanded = ok(evaluation, { op: 'expandObjectControl', element: '/elements/0/elements/1' });
+    expect((expanded.uischema.elements as { elements: unknown[] }[])[0]!.elements[1]).toEqual({
+      type: 'Group',
+      label: 'Berichtszeitraum',
+      elements: [
+        { type: 'Control', scope: '#/properties/reportingPeriod/properties/from' },
+        { type: 'Control', scope: '#/properties/reportingPeriod/properties/to' },
+      ],
+    });
+    await isUsable(expanded);
+    expect(refused(expanded, { op: 'expandObjectControl', element: '/elements/0/elements/0' })[0]).toMatch(
+      /^Nur ein Abschnitt/,
+    );
+  });
+});
+
 describe('criteria (Anlage 3)', () => {
   it('adds, rewords, weights and removes criteria, keeping the sheet usable', async () => {
     const criteria = loadDefinition('criteria');
