@@ -18,16 +18,21 @@ const cache = new Map<string, Promise<PatternVerdict>>();
  * Verdicts are cached by source and flags (least recently used first out).
  * @param source the pattern as written in the schema
  * @param flags `u` as Ajv compiles `pattern`; JSONata regex literals bring their own
+ * @param timeoutMs how long the analysis may take; a pattern not judged by then is refused
  */
-export function analysePattern(source: string, flags = 'u'): Promise<PatternVerdict> {
-  const key = `${flags}/${source}`;
+export function analysePattern(
+  source: string,
+  flags = 'u',
+  timeoutMs = PATTERN_ANALYSIS_TIMEOUT_MS,
+): Promise<PatternVerdict> {
+  const key = `${timeoutMs}/${flags}/${source}`;
   const cached = cache.get(key);
   if (cached) {
     cache.delete(key);
     cache.set(key, cached);
     return cached;
   }
-  const verdict = runAnalysis(source, flags);
+  const verdict = runAnalysis(source, flags, timeoutMs, key);
   cache.set(key, verdict);
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
   // A failed analysis (not a verdict) is not remembered, so a later call tries again.
@@ -35,13 +40,18 @@ export function analysePattern(source: string, flags = 'u'): Promise<PatternVerd
   return verdict;
 }
 
-async function runAnalysis(source: string, flags: string): Promise<PatternVerdict> {
+async function runAnalysis(
+  source: string,
+  flags: string,
+  timeoutMs: number,
+  key: string,
+): Promise<PatternVerdict> {
   const { check } = await import('recheck');
   let diagnostics: Diagnostics;
   try {
-    diagnostics = await check(source, supportedFlags(flags), { timeout: PATTERN_ANALYSIS_TIMEOUT_MS });
+    diagnostics = await check(source, supportedFlags(flags), { timeout: timeoutMs });
   } catch {
-    cache.delete(`${flags}/${source}`);
+    cache.delete(key);
     return { safe: false, message: cannotAnalyse('die Prüfung ist fehlgeschlagen') };
   }
   return verdictOf(source, diagnostics);

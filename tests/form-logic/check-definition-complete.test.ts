@@ -53,6 +53,17 @@ describe('pattern safety by analysis (recheck), not by a heuristic', () => {
     });
   });
 
+  it('refuses a pattern that cannot be judged in time', async () => {
+    expect(await analysePattern('^\\+?[0-9 ()/-]{3,31}$', 'u', 1)).toEqual({
+      safe: false,
+      message: expect.stringMatching(
+        /^Der reguläre Ausdruck konnte nicht rechtzeitig .* bitte vereinfachen\.$/,
+      ),
+    });
+    // With the usual time the same pattern is judged safe (the short timeout was not cached for it).
+    expect(await analysePattern('^\\+?[0-9 ()/-]{3,31}$')).toEqual({ safe: true });
+  });
+
   it('checks regular expression literals inside JSONata expressions', async () => {
     const checked = definition({
       ok: { type: 'boolean', 'x-derived': '$contains(name, /^[0-9]{5}$/)' },
