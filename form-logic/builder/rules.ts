@@ -55,10 +55,14 @@ export function readRule(rule: unknown, context: string): RuleSpec | undefined {
   return undefined;
 }
 
+let conditionAjv: ReturnType<typeof createFormAjv> | undefined;
+
+/** Whether JSON Forms would find the condition true for a field without a value. */
 const conditionAcceptsMissing = (schema: unknown, failWhenUndefined: unknown): boolean => {
   if (failWhenUndefined === true) return false;
   try {
-    return createFormAjv().validate(schema as JsonSchemaObject, undefined) === true;
+    conditionAjv ??= createFormAjv();
+    return conditionAjv.validate(schema as JsonSchemaObject, undefined) === true;
   } catch {
     return false;
   }
