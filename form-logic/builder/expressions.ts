@@ -25,6 +25,8 @@ export interface NameReference {
   parent?: string;
   /** True when this is the first step of its path (a sibling of the derived field). */
   first: boolean;
+  /** True for `X` in `$schema.properties.X` (the schema of a sibling). */
+  viaSchema?: boolean;
 }
 
 const MESSAGES: Record<string, string> = {
@@ -113,8 +115,18 @@ function collectNames(
   }
   if (record.type === 'path' && Array.isArray(record.steps)) {
     let previous: string | undefined;
+    const steps = record.steps as unknown[];
+    const schemaStart =
+      isPlainObject(steps[0]) &&
+      steps[0].type === 'variable' &&
+      steps[0].value === 'schema' &&
+      isPlainObject(steps[1]) &&
+      steps[1].type === 'name' &&
+      steps[1].value === 'properties';
     for (const [index, step] of record.steps.entries()) {
+      const before = names.length;
       collectNames(step, text, names, seen, previous, index === 0);
+      if (schemaStart && index === 2 && names.length > before) names[before]!.viaSchema = true;
       previous =
         isPlainObject(step) && step.type === 'name' && typeof step.value === 'string'
           ? step.value
@@ -144,7 +156,8 @@ export function renameInExpression(
   for (const reference of [...names].reverse()) {
     if (reference.name !== from) continue;
     const matches =
-      (where.sibling && reference.first) || (where.parent !== undefined && reference.parent === where.parent);
+      (where.sibling && (reference.first || reference.viaSchema === true)) ||
+      (where.parent !== undefined && reference.parent === where.parent);
     if (!matches) continue;
     const quoted = text[reference.start - 1] === '`' && text[reference.end] === '`';
     const start = quoted ? reference.start - 1 : reference.start;

@@ -3,7 +3,7 @@
  * its input, keeps the key order of everything it does not touch (the stored JSON and its content
  * hash depend on it) and refuses with German problems instead of throwing.
  */
-import { DERIVED_KEYWORD } from '../ajv.js';
+import { DERIVED_KEYWORD, WEIGHT_KEYWORD } from '../ajv.js';
 import { appendPointer, getAtPointer, isPlainObject, splitPointer } from '../json-pointer.js';
 import { visitSchemas } from '../schema-walk.js';
 import type { FieldError, FormDefinition, FormValues, JsonSchemaObject, UiSchema } from '../types.js';
@@ -454,6 +454,14 @@ function renameKey(def: FormDefinition, fieldId: string, newKey: string): FieldE
   if (newKey === key) return [];
   if (!KEY_PATTERN.test(newKey)) return [{ path: `/schema${fieldId}`, message: KEY_MESSAGE }];
   const parent = objectAt(def.schema, parentId)!;
+  if (key === 'score' && parent[WEIGHT_KEYWORD] !== undefined) {
+    return [
+      {
+        path: `/schema${fieldId}`,
+        message: 'Die Bewertung „score“ gehört zu jedem Kriterium und lässt sich nicht umbenennen.',
+      },
+    ];
+  }
   if (isPlainObject(parent.properties) && newKey in parent.properties) {
     return [{ path: `/schema${fieldId}`, message: `Es gibt schon ein Feld „${newKey}“.` }];
   }

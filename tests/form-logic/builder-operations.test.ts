@@ -95,6 +95,24 @@ describe('renaming a key', () => {
     await isUsable(goal);
   });
 
+  it('rewrites `$schema.properties.<key>` and keeps the weighted score', async () => {
+    const criteria = loadDefinition('criteria');
+    const renamed = ok(criteria, { op: 'renameKey', field: '/properties/scores', key: 'bewertung' });
+    expect(renamed.schema.properties!.weightedScorePercent!['x-derived']).toContain(
+      '$schema.properties.bewertung',
+    );
+    const data = await isUsable(renamed);
+    const original = await deriveValues(criteria.schema, criteria.sampleData);
+    expect(data.weightedScorePercent).toBe(original.data.weightedScorePercent);
+    expect(
+      refused(criteria, {
+        op: 'renameKey',
+        field: '/properties/scores/properties/needFit/properties/score',
+        key: 'x',
+      }),
+    ).toEqual(['Die Bewertung „score“ gehört zu jedem Kriterium und lässt sich nicht umbenennen.']);
+  });
+
   it('refuses a taken or malformed key', () => {
     const cost = loadDefinition('cost-calculation');
     expect(refused(cost, { op: 'renameKey', field: '/properties/periodStart', key: 'periodEnd' })).toEqual([
