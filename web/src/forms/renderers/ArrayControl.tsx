@@ -1,9 +1,11 @@
 import {
+  and,
   type ArrayLayoutProps,
   type ControlElement,
   createDefaultValue,
   errorAt,
   findUISchema,
+  isObjectArray,
   isObjectArrayControl,
   isPrimitiveArrayControl,
   type JsonSchema,
@@ -11,15 +13,20 @@ import {
   type RankedTester,
   Resolve,
   type UISchemaElement,
+  uiTypeIs,
 } from '@jsonforms/core';
 import { JsonFormsDispatch, useJsonForms, withJsonFormsArrayLayoutProps } from '@jsonforms/react';
 import AddIcon from '@mui/icons-material/Add';
+import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
+import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
 import DeleteOutlineIcon from '@mui/icons-material/DeleteOutline';
 import { Box, Button, FormHelperText, Paper, Stack, Typography } from '@mui/material';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { visuallyHidden } from '../../app/visually-hidden.js';
 import { headingTag, NestedHeadings, useHeadingLevel } from '../headings.js';
 import { formErrorMessage } from '../i18n.js';
+import { accessibleName, appliedOptions } from './options.js';
+import { revealAttributes, useRevealListener } from './reveal.js';
 
 /** What one entry of a list is called: `options.itemLabel`, else the items' `title`, else „Eintrag“. */
 export const arrayItemLabel = (
@@ -60,7 +67,10 @@ const FOCUSABLE = 'input:not([type="hidden"]):not([aria-hidden="true"]), textare
 /**
  * A list of entries (cost lines, goals, funders): each entry a labelled group with its fields and
  * a „Entfernen“ button, and a „… hinzufügen“ button below. Replaces the material table, whose
- * cells have no visible labels and whose icon buttons are named only in English.
+ * cells have no visible labels and whose icon buttons are named only in English. Honours the
+ * options `showSortButtons` (or `showArrayLayoutSortButtons`), `disableAdd` and `disableRemove`.
+ * As a `ListWithDetail` one entry is open at a time; the others stay in the page, closed, so the
+ * error summary can open the one its field is in.
  */
 export const ArrayControl = (props: ArrayLayoutProps) => {
   const {
@@ -78,17 +88,30 @@ export const ArrayControl = (props: ArrayLayoutProps) => {
     visible,
     addItem,
     removeItems,
+    moveUp,
+    moveDown,
     arraySchema,
+    config,
   } = props;
+  const options = appliedOptions(config, uischema);
+  const showSortButtons =
+    (options.showSortButtons === true || options.showArrayLayoutSortButtons === true) &&
+    moveUp !== undefined &&
+    moveDown !== undefined;
   const ctx = useJsonForms();
   const level = useHeadingLevel();
   const headingId = useId();
   const listRef = useRef<HTMLOListElement>(null);
   const addButtonRef = useRef<HTMLButtonElement>(null);
-  const focusAfterChange = useRef<'last-item' | 'add-button' | null>(null);
+  const focusAfterChange = useRef<
+    'last-item' | 'add-button' | { moved: number; direction: 'up' | 'down' } | null
+  >(null);
   const [announcement, setAnnouncement] = useState('');
+  const collapsible = (uischema as UISchemaElement).type === 'ListWithDetail';
+  const [openIndex, setOpenIndex] = useState<number | null>(0);
+  useRevealListener(listRef, headingId, setOpenIndex);
 
-  const label = schemaLabel || 'Einträge';
+  const label = schemaLabel || accessibleName(schemaLabel, arraySchema, uischema);
   const itemLabel = arrayItemLabel(schema, uischema);
   // The props' `errors` repeat every error of the entries; only the list's own ones belong up here.
   const ownErrors = [
@@ -134,10 +157,23 @@ export const ArrayControl = (props: ArrayLayoutProps) => {
     }
   }, [count]);
 
+  // Runs after an entry moved: the focus follows the entry (to the same button if it is still there).
+  useEffect(() => {
+    const target = focusAfterChange.current;
+    if (target === null || typeof target === 'string') return;
+    focusAfterChange.current = null;
+    const item = listRef.current?.querySelectorAll<HTMLElement>(':scope > li')[target.moved];
+    const button =
+      item?.querySelector<HTMLButtonElement>(`[data-move="${target.direction}"]:not(:disabled)`) ??
+      item?.querySelector<HTMLButtonElement>('[data-move]:not(:disabled)');
+    button?.focus();
+  });
+
   if (!visible) return null;
 
   const add = () => {
     focusAfterChange.current = 'last-item';
+    setOpenIndex(count);
     addItem(path, createDefaultValue(schema, rootSchema))();
     setAnnouncement(`${itemLabel} ${count + 1} hinzugefügt.`);
   };
@@ -148,8 +184,19 @@ export const ArrayControl = (props: ArrayLayoutProps) => {
     setAnnouncement(`${itemLabel} ${index + 1} entfernt.`);
   };
 
-  const canAdd = enabled && (maxItems === undefined || count < maxItems);
-  const canRemove = enabled && count > minItems && removeItems !== undefined;
+  const move = (index: number, direction: 'up' | 'down') => {
+    const moved = direction === 'up' ? index - 1 : index + 1;
+    focusAfterChange.current = { moved, direction };
+    if (openIndex === index) setOpenIndex(moved);
+    else if (openIndex === moved) setOpenIndex(index);
+    (direction === 'up' ? moveUp : moveDown)?.(path, index)();
+    setAnnouncement(`${itemLabel} ${index + 1} ist jetzt ${itemLabel} ${moved + 1}.`);
+  };
+
+  const canAdd = enabled && options.disableAdd !== true && (maxItems === undefined || count < maxItems);
+  const canRemove =
+    enabled && options.disableRemove !== true && count > minItems && removeItems !== undefined;
+  const canSort = enabled && showSortButtons;
 
   return (
     <Box
@@ -162,7 +209,7 @@ export const ArrayControl = (props: ArrayLayoutProps) => {
         id={headingId}
         component={headingTag(level)}
         variant="h3"
-        sx={{ fontSize: '1.125rem', mb: 0.5 }}
+        sx={schemaLabel ? { fontSize: '1.125rem', mb: 0.5 } : visuallyHidden}
       >
         {label}
       </Typography>
@@ -185,6 +232,8 @@ export const ArrayControl = (props: ArrayLayoutProps) => {
         {Array.from({ length: count }, (_, index) => {
           const itemHeadingId = `${headingId}-item-${index}`;
           const summary = entrySummary(index);
+          const open = !collapsible || openIndex === index;
+          const bodyId = `${headingId}-body-${index}`;
           return (
             // Keys are indexes: JSON Forms addresses entries by their position
             <li key={index}>
@@ -212,6 +261,42 @@ export const ArrayControl = (props: ArrayLayoutProps) => {
                       </Box>
                     )}
                   </Typography>
+                  {collapsible && (
+                    <Button
+                      size="small"
+                      aria-expanded={open}
+                      aria-controls={bodyId}
+                      onClick={() => setOpenIndex(open ? null : index)}
+                      aria-label={`${label}: ${itemLabel} ${index + 1} ${open ? 'zuklappen' : 'aufklappen'}`}
+                      sx={{ ml: 'auto' }}
+                    >
+                      {open ? 'Zuklappen' : 'Aufklappen'}
+                    </Button>
+                  )}
+                  {canSort && (
+                    <Stack direction="row" sx={{ gap: 1, ml: collapsible ? 0 : 'auto' }}>
+                      <Button
+                        size="small"
+                        data-move="up"
+                        disabled={index === 0}
+                        startIcon={<ArrowUpwardIcon aria-hidden="true" />}
+                        onClick={() => move(index, 'up')}
+                        aria-label={`${label}: ${itemLabel} ${index + 1} nach oben verschieben`}
+                      >
+                        Nach oben
+                      </Button>
+                      <Button
+                        size="small"
+                        data-move="down"
+                        disabled={index === count - 1}
+                        startIcon={<ArrowDownwardIcon aria-hidden="true" />}
+                        onClick={() => move(index, 'down')}
+                        aria-label={`${label}: ${itemLabel} ${index + 1} nach unten verschieben`}
+                      >
+                        Nach unten
+                      </Button>
+                    </Stack>
+                  )}
                   {canRemove && (
                     <Button
                       size="small"
@@ -224,16 +309,18 @@ export const ArrayControl = (props: ArrayLayoutProps) => {
                     </Button>
                   )}
                 </Stack>
-                <NestedHeadings>
-                  <JsonFormsDispatch
-                    schema={schema}
-                    uischema={itemUiSchema}
-                    path={Paths.compose(path, `${index}`)}
-                    enabled={enabled}
-                    renderers={renderers}
-                    cells={cells}
-                  />
-                </NestedHeadings>
+                <Box id={bodyId} hidden={!open} {...(collapsible ? revealAttributes(headingId, index) : {})}>
+                  <NestedHeadings>
+                    <JsonFormsDispatch
+                      schema={schema}
+                      uischema={itemUiSchema}
+                      path={Paths.compose(path, `${index}`)}
+                      enabled={enabled}
+                      renderers={renderers}
+                      cells={cells}
+                    />
+                  </NestedHeadings>
+                </Box>
               </Paper>
             </li>
           );
@@ -257,8 +344,14 @@ export const ArrayControl = (props: ArrayLayoutProps) => {
   );
 };
 
-/** Object lists above the material table (3) and nested-array layout (4); primitive lists below the enum multi-select (5). */
+const isListWithDetail = and(uiTypeIs('ListWithDetail'), isObjectArray);
+
+/**
+ * Object lists above the material table (3), nested-array layout (4) and list with detail (4);
+ * primitive lists below the enum multi-select (5).
+ */
 export const arrayControlTester: RankedTester = (uischema, schema, context) => {
+  if (isListWithDetail(uischema, schema, context)) return 6;
   if (isObjectArrayControl(uischema, schema, context)) return 6;
   if (isPrimitiveArrayControl(uischema, schema, context)) return 4;
   return -1;

@@ -18,10 +18,14 @@ import {
   FormLabel,
   Radio,
   RadioGroup,
+  Switch,
   TextField,
 } from '@mui/material';
+import { useState } from 'react';
+import { visuallyHidden } from '../../app/visually-hidden.js';
 import { enumOptions } from './EnumControl.js';
 import { FieldHelperTexts, fieldDescriptionIds } from './field-helpers.js';
+import { accessibleName, appliedOptions } from './options.js';
 
 /** A read-only form shows the chosen answer as text instead of greyed-out, hard to read widgets. */
 const ReadOnlyAnswer = ({
@@ -30,16 +34,26 @@ const ReadOnlyAnswer = ({
   description,
   errors,
   text,
-}: Pick<ControlProps, 'id' | 'label' | 'description' | 'errors'> & { text: string }) => {
+  schema,
+  uischema,
+}: Pick<ControlProps, 'id' | 'label' | 'description' | 'errors' | 'schema' | 'uischema'> & {
+  text: string;
+}) => {
   const { describedBy } = fieldDescriptionIds(id, description, errors);
   return (
     <Box>
       <TextField
         id={`${id}-input`}
-        label={label}
+        label={label || undefined}
         fullWidth
         value={text}
-        slotProps={{ input: { readOnly: true }, htmlInput: { 'aria-describedby': describedBy } }}
+        slotProps={{
+          input: { readOnly: true },
+          htmlInput: {
+            'aria-describedby': describedBy,
+            'aria-label': label ? undefined : accessibleName(label, schema, uischema),
+          },
+        }}
       />
       <FieldHelperTexts id={id} description={description} errors={errors} />
     </Box>
@@ -51,9 +65,24 @@ const ReadOnlyAnswer = ({
  * is the question; description and error are attached to the group.
  */
 export const RadioControl = (props: ControlProps) => {
-  const { data, handleChange, path, id, label, description, errors, required, enabled, visible, schema } =
-    props;
+  const {
+    data,
+    handleChange,
+    path,
+    id,
+    label,
+    description,
+    errors,
+    required,
+    enabled,
+    visible,
+    schema,
+    uischema,
+    config,
+  } = props;
+  const [focused, setFocused] = useState(false);
   if (!visible) return null;
+  const appliedUiSchemaOptions = appliedOptions(config, uischema);
   const options = enumOptions(schema);
   const selectedIndex = options.findIndex((option) => option.value === data);
 
@@ -67,12 +96,14 @@ export const RadioControl = (props: ControlProps) => {
     <FormControl
       component="fieldset"
       error={hasErrors}
-      required={required}
+      required={required && appliedUiSchemaOptions.hideRequiredAsterisk !== true}
       aria-describedby={describedBy}
-      fullWidth
+      fullWidth={appliedUiSchemaOptions.trim !== true}
+      onFocus={() => setFocused(true)}
+      onBlur={() => setFocused(false)}
     >
-      <FormLabel component="legend" sx={{ mb: 0.5 }}>
-        {label}
+      <FormLabel component="legend" sx={label ? { mb: 0.5 } : visuallyHidden}>
+        {accessibleName(label, schema, uischema)}
       </FormLabel>
       <RadioGroup
         name={id}
@@ -89,31 +120,68 @@ export const RadioControl = (props: ControlProps) => {
           />
         ))}
       </RadioGroup>
-      <FieldHelperTexts id={id} description={description} errors={errors} />
+      <FieldHelperTexts
+        id={id}
+        description={description}
+        errors={errors}
+        descriptionHidden={appliedUiSchemaOptions.showUnfocusedDescription === false && !focused}
+      />
     </FormControl>
   );
 };
 
-/** A yes/no question as a checkbox with its description and error attached. */
+/**
+ * A yes/no question as a checkbox (or, with `options.toggle`, a switch) with its description and
+ * error attached.
+ */
 export const BooleanControl = (props: ControlProps) => {
-  const { data, handleChange, path, id, label, description, errors, enabled, visible } = props;
+  const {
+    data,
+    handleChange,
+    path,
+    id,
+    label,
+    description,
+    errors,
+    enabled,
+    visible,
+    schema,
+    uischema,
+    config,
+  } = props;
+  const [focused, setFocused] = useState(false);
   if (!visible) return null;
   if (!enabled) return <ReadOnlyAnswer {...props} text={data === true ? 'Ja' : 'Nein'} />;
+  const appliedUiSchemaOptions = appliedOptions(config, uischema);
   const { describedBy } = fieldDescriptionIds(id, description, errors);
+  const inputProps = {
+    id: `${id}-input`,
+    checked: data === true,
+    onChange: (_event: unknown, checked: boolean) => handleChange(path, checked),
+    onFocus: () => setFocused(true),
+    onBlur: () => setFocused(false),
+    slotProps: { input: { 'aria-describedby': describedBy } },
+  };
   return (
     <Box>
       <FormControlLabel
-        label={label}
+        label={
+          label || (
+            <Box component="span" sx={visuallyHidden}>
+              {accessibleName(label, schema, uischema)}
+            </Box>
+          )
+        }
         control={
-          <Checkbox
-            id={`${id}-input`}
-            checked={data === true}
-            onChange={(_event, checked) => handleChange(path, checked)}
-            slotProps={{ input: { 'aria-describedby': describedBy } }}
-          />
+          appliedUiSchemaOptions.toggle === true ? <Switch {...inputProps} /> : <Checkbox {...inputProps} />
         }
       />
-      <FieldHelperTexts id={id} description={description} errors={errors} />
+      <FieldHelperTexts
+        id={id}
+        description={description}
+        errors={errors}
+        descriptionHidden={appliedUiSchemaOptions.showUnfocusedDescription === false && !focused}
+      />
     </Box>
   );
 };

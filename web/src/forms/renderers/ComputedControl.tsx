@@ -10,8 +10,10 @@ import {
 import { withJsonFormsControlProps } from '@jsonforms/react';
 import { Box, Typography } from '@mui/material';
 import { formatCents } from '../../../../form-logic/index.js';
+import { visuallyHidden } from '../../app/visually-hidden.js';
 import { FieldHelperTexts, fieldDescriptionIds } from './field-helpers.js';
 import { isMoneySchema } from './MoneyControl.js';
+import { accessibleName } from './options.js';
 
 const numberFormat = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 2 });
 
@@ -32,7 +34,7 @@ export const formatComputedValue = (value: unknown, schema: JsonSchema): string 
  * summary can still focus it.
  */
 export const ComputedControl = (props: ControlProps) => {
-  const { data, schema, id, label, description, errors, visible, path } = props;
+  const { data, schema, uischema, id, label, description, errors, visible, path } = props;
   if (!visible) return null;
 
   const labelId = `${id}-label`;
@@ -60,9 +62,13 @@ export const ComputedControl = (props: ControlProps) => {
         <Typography
           component="span"
           id={labelId}
-          sx={{ fontSize: '0.75rem', lineHeight: 1.4, color: hasErrors ? 'error.main' : 'text.secondary' }}
+          sx={
+            label
+              ? { fontSize: '0.75rem', lineHeight: 1.4, color: hasErrors ? 'error.main' : 'text.secondary' }
+              : visuallyHidden
+          }
         >
-          {label}
+          {accessibleName(label, schema, uischema)}
         </Typography>
         <Box
           component="span"

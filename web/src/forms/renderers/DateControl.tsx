@@ -7,6 +7,8 @@ import {
   schemaMatches,
 } from '@jsonforms/core';
 import { withJsonFormsControlProps } from '@jsonforms/react';
+import { formatHint, formatStored, parseTyped } from './date-formats.js';
+import { appliedOptions } from './options.js';
 import { TextFieldControl } from './TextFieldControl.js';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -37,29 +39,107 @@ const dateToText = (value: unknown): string => {
 
 const textToDate = (text: string): unknown => parseGermanDate(text) ?? text;
 
+const DEFAULT_DATE = 'DD.MM.YYYY';
+
 /**
  * A date typed as „TT.MM.JJJJ“ and stored as ISO „JJJJ-MM-TT“ (`format: date`). A plain text
  * field works the same with every screen reader and keyboard; known dates are quicker typed than picked.
+ * `options.dateFormat` and `options.dateSaveFormat` choose other formats.
  */
-export const DateControl = (props: ControlProps) => (
-  <TextFieldControl
-    {...props}
-    toText={dateToText}
-    fromText={textToDate}
-    inputMode="numeric"
-    labelHint="(TT.MM.JJJJ)"
-  />
-);
+export const DateControl = (props: ControlProps) => {
+  const options = appliedOptions(props.config, props.uischema);
+  const display = typeof options.dateFormat === 'string' ? options.dateFormat : DEFAULT_DATE;
+  const save = typeof options.dateSaveFormat === 'string' ? options.dateSaveFormat : undefined;
+  if (display === DEFAULT_DATE && (save === undefined || save === 'YYYY-MM-DD')) {
+    return (
+      <TextFieldControl
+        {...props}
+        toText={dateToText}
+        fromText={textToDate}
+        inputMode="numeric"
+        labelHint="(TT.MM.JJJJ)"
+      />
+    );
+  }
+  const formats = { display, save: save ?? 'YYYY-MM-DD' };
+  return (
+    <TextFieldControl
+      {...props}
+      toText={(value) => formatStored(value, formats)}
+      fromText={(text) => parseTyped(text, formats)}
+      labelHint={formatHint(display)}
+    />
+  );
+};
 
-export const dateControlTester: RankedTester = rankWith(
-  6,
+/**
+ * A date with time (`format: date-time`), typed as „TT.MM.JJJJ HH:MM“ and stored as ISO 8601;
+ * `options.dateTimeFormat`, `options.dateTimeSaveFormat` and `options.ampm` choose other formats.
+ */
+export const DateTimeControl = (props: ControlProps) => {
+  const options = appliedOptions(props.config, props.uischema);
+  const display =
+    typeof options.dateTimeFormat === 'string'
+      ? options.dateTimeFormat
+      : options.ampm === true
+        ? 'DD.MM.YYYY hh:mm A'
+        : 'DD.MM.YYYY HH:mm';
+  const formats = {
+    display,
+    save: typeof options.dateTimeSaveFormat === 'string' ? options.dateTimeSaveFormat : undefined,
+  };
+  return (
+    <TextFieldControl
+      {...props}
+      toText={(value) => formatStored(value, formats)}
+      fromText={(text) => parseTyped(text, formats)}
+      labelHint={formatHint(display)}
+    />
+  );
+};
+
+/**
+ * A time of day (`format: time`), typed as „HH:MM“ and stored as „HH:mm:ss“;
+ * `options.timeFormat`, `options.timeSaveFormat` and `options.ampm` choose other formats.
+ */
+export const TimeControl = (props: ControlProps) => {
+  const options = appliedOptions(props.config, props.uischema);
+  const display =
+    typeof options.timeFormat === 'string' ? options.timeFormat : options.ampm === true ? 'hh:mm A' : 'HH:mm';
+  const formats = {
+    display,
+    save: typeof options.timeSaveFormat === 'string' ? options.timeSaveFormat : 'HH:mm:ss',
+  };
+  return (
+    <TextFieldControl
+      {...props}
+      toText={(value) => formatStored(value, formats)}
+      fromText={(text) => parseTyped(text, formats)}
+      inputMode={options.ampm === true ? undefined : 'numeric'}
+      labelHint={formatHint(display)}
+    />
+  );
+};
+
+const hasFormat = (format: string) =>
   and(
     isControl,
-    schemaMatches((schema) => schema.type === 'string' && schema.format === 'date'),
-  ),
-);
+    schemaMatches((schema) => schema.type === 'string' && schema.format === format),
+  );
+
+export const dateControlTester: RankedTester = rankWith(6, hasFormat('date'));
+const dateTimeControlTester: RankedTester = rankWith(6, hasFormat('date-time'));
+const timeControlTester: RankedTester = rankWith(6, hasFormat('time'));
 
 export const dateControlEntry = {
   tester: dateControlTester,
   renderer: withJsonFormsControlProps(DateControl),
+};
+export const dateTimeControlEntry = {
+  tester: dateTimeControlTester,
+  renderer: withJsonFormsControlProps(DateTimeControl),
+};
+export const timeControlEntry = {
+  tester: timeControlTester,
+  renderer: withJsonFormsControlProps(TimeControl),
 };

@@ -12,8 +12,9 @@ import {
 } from '@jsonforms/core';
 import { withJsonFormsControlProps } from '@jsonforms/react';
 import { Box, TextField } from '@mui/material';
-import type { ChangeEvent } from 'react';
+import { type ChangeEvent, useEffect, useRef, useState } from 'react';
 import { FieldHelperTexts, fieldDescriptionIds } from './field-helpers.js';
+import { accessibleName, appliedOptions } from './options.js';
 
 interface EnumOption {
   value: unknown;
@@ -36,13 +37,42 @@ export const enumOptions = (schema: JsonSchema): EnumOption[] => {
  * and phones show their own picker. The empty first entry „Bitte wählen“ means „no answer yet“.
  */
 export const EnumControl = (props: ControlProps) => {
-  const { data, handleChange, path, id, label, description, errors, required, enabled, visible, schema } =
-    props;
+  const {
+    data,
+    handleChange,
+    path,
+    id,
+    label,
+    description,
+    errors,
+    required,
+    enabled,
+    visible,
+    schema,
+    uischema,
+    config,
+  } = props;
+  const [focused, setFocused] = useState(false);
+  const selectRef = useRef<HTMLSelectElement>(null);
+  const appliedUiSchemaOptions = appliedOptions(config, uischema);
+  const wantsFocus = appliedUiSchemaOptions.focus === true && visible && enabled;
+  useEffect(() => {
+    if (wantsFocus) selectRef.current?.focus();
+  }, [wantsFocus]);
   if (!visible) return null;
 
   const options = enumOptions(schema);
   const selectedIndex = options.findIndex((option) => option.value === data);
   const { describedBy } = fieldDescriptionIds(id, description, errors);
+  const name = label ? undefined : accessibleName(label, schema, uischema);
+  const helperTexts = (
+    <FieldHelperTexts
+      id={id}
+      description={description}
+      errors={errors}
+      descriptionHidden={appliedUiSchemaOptions.showUnfocusedDescription === false && !focused}
+    />
+  );
 
   const onChange = (event: ChangeEvent<HTMLInputElement>) => {
     const index = Number(event.target.value);
@@ -54,12 +84,15 @@ export const EnumControl = (props: ControlProps) => {
       <Box>
         <TextField
           id={`${id}-input`}
-          label={label}
-          fullWidth
+          label={label || undefined}
+          fullWidth={appliedUiSchemaOptions.trim !== true}
           value={selectedIndex >= 0 ? options[selectedIndex]!.label : ''}
-          slotProps={{ input: { readOnly: true }, htmlInput: { 'aria-describedby': describedBy } }}
+          slotProps={{
+            input: { readOnly: true },
+            htmlInput: { 'aria-describedby': describedBy, 'aria-label': name },
+          }}
         />
-        <FieldHelperTexts id={id} description={description} errors={errors} />
+        {helperTexts}
       </Box>
     );
   }
@@ -69,16 +102,24 @@ export const EnumControl = (props: ControlProps) => {
       <TextField
         id={`${id}-input`}
         select
-        label={label}
-        required={required}
+        label={label || undefined}
+        required={required && appliedUiSchemaOptions.hideRequiredAsterisk !== true}
         error={errors.length > 0}
-        fullWidth
+        fullWidth={appliedUiSchemaOptions.trim !== true}
         value={selectedIndex >= 0 ? String(selectedIndex) : ''}
         onChange={onChange}
+        onFocus={() => setFocused(true)}
+        onBlur={() => setFocused(false)}
+        inputRef={selectRef}
         slotProps={{
           select: { native: true },
           inputLabel: { shrink: true },
-          htmlInput: { 'aria-describedby': describedBy },
+          htmlInput: {
+            'aria-describedby': describedBy,
+            'aria-label': name,
+            'aria-required':
+              required && appliedUiSchemaOptions.hideRequiredAsterisk === true ? true : undefined,
+          },
         }}
       >
         <option value="">Bitte wählen</option>
@@ -88,7 +129,7 @@ export const EnumControl = (props: ControlProps) => {
           </option>
         ))}
       </TextField>
-      <FieldHelperTexts id={id} description={description} errors={errors} />
+      {helperTexts}
     </Box>
   );
 };

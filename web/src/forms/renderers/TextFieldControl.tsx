@@ -1,8 +1,9 @@
 import type { ControlProps } from '@jsonforms/core';
 import { Box, InputAdornment, TextField } from '@mui/material';
-import { type ChangeEvent, type HTMLAttributes, type ReactNode, useState } from 'react';
+import { type ChangeEvent, type HTMLAttributes, type ReactNode, useEffect, useRef, useState } from 'react';
 import { visuallyHidden } from '../../app/visually-hidden.js';
 import { FieldHelperTexts, fieldDescriptionIds } from './field-helpers.js';
+import { accessibleName, appliedOptions } from './options.js';
 
 export interface TextFieldControlProps extends ControlProps {
   /** Data → text shown while the field is not focused. */
@@ -17,7 +18,7 @@ export interface TextFieldControlProps extends ControlProps {
   unit?: ReactNode;
   multiline?: boolean;
   alignRight?: boolean;
-  type?: 'text' | 'email' | 'tel' | 'url';
+  type?: 'text' | 'email' | 'tel' | 'url' | 'password';
   autoComplete?: string;
 }
 
@@ -25,6 +26,8 @@ export interface TextFieldControlProps extends ControlProps {
  * The one text input all typed controls share: a labelled MUI TextField whose description and
  * error are wired with `aria-describedby`. It keeps the user's own text while focused and shows
  * the data formatted otherwise; read-only forms get a read-only input rather than a greyed-out one.
+ * It honours the UI schema's `trim`, `restrict`, `hideRequiredAsterisk`, `showUnfocusedDescription`
+ * and `focus`, and with `"label": false` it keeps a name for screen readers.
  */
 export const TextFieldControl = (props: TextFieldControlProps) => {
   const {
@@ -48,15 +51,28 @@ export const TextFieldControl = (props: TextFieldControlProps) => {
     alignRight = false,
     type = 'text',
     autoComplete = 'off',
+    schema,
+    uischema,
+    config,
   } = props;
   // While typing the user's own text is shown; otherwise the data, formatted (so outside changes such
   // as a restored draft or sample data show at once).
   const [typed, setTyped] = useState<string | null>(null);
   const text = typed ?? toText(data);
+  const options = appliedOptions(config, uischema);
+  const inputRef = useRef<HTMLInputElement | HTMLTextAreaElement>(null);
+  const wantsFocus = options.focus === true && visible && enabled;
+  useEffect(() => {
+    if (wantsFocus) inputRef.current?.focus();
+  }, [wantsFocus]);
 
   if (!visible) return null;
 
   const { describedBy } = fieldDescriptionIds(id, description, errors);
+  const maxLength = typeof schema.maxLength === 'number' ? schema.maxLength : undefined;
+  const narrow = options.trim === true && maxLength !== undefined;
+  const showAsterisk = required && enabled && options.hideRequiredAsterisk !== true;
+  const name = label ? undefined : accessibleName(label, schema, uischema);
 
   const onChange = (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
     const value = event.target.value;
@@ -69,20 +85,25 @@ export const TextFieldControl = (props: TextFieldControlProps) => {
       <TextField
         id={`${id}-input`}
         label={
-          <>
-            {label}
-            {labelHint && ` ${labelHint}`}
-            {hiddenLabelSuffix && (
-              <Box component="span" sx={visuallyHidden}>
-                {` ${hiddenLabelSuffix}`}
-              </Box>
-            )}
-          </>
+          label ? (
+            <>
+              {label}
+              {labelHint && ` ${labelHint}`}
+              {hiddenLabelSuffix && (
+                <Box component="span" sx={visuallyHidden}>
+                  {` ${hiddenLabelSuffix}`}
+                </Box>
+              )}
+            </>
+          ) : undefined
         }
-        type={type}
-        required={required && enabled}
+        type={options.format === 'password' ? 'password' : type}
+        required={showAsterisk}
         error={errors.length > 0}
-        fullWidth
+        fullWidth={!narrow}
+        // As wide as `maxLength` characters, but never wider than the form.
+        sx={narrow ? { maxWidth: '100%' } : undefined}
+        inputRef={inputRef}
         multiline={multiline}
         minRows={multiline ? 3 : undefined}
         value={text}
@@ -102,11 +123,20 @@ export const TextFieldControl = (props: TextFieldControlProps) => {
           htmlInput: {
             inputMode,
             'aria-describedby': describedBy,
+            'aria-label': name && [name, labelHint, hiddenLabelSuffix].filter(Boolean).join(' '),
+            'aria-required': required && enabled && !showAsterisk ? true : undefined,
+            maxLength: options.restrict === true ? maxLength : undefined,
+            size: narrow ? Math.max(maxLength, 1) : undefined,
             style: alignRight ? { textAlign: 'right', fontVariantNumeric: 'tabular-nums' } : undefined,
           },
         }}
       />
-      <FieldHelperTexts id={id} description={description} errors={errors} />
+      <FieldHelperTexts
+        id={id}
+        description={description}
+        errors={errors}
+        descriptionHidden={options.showUnfocusedDescription === false && typed === null}
+      />
     </Box>
   );
 };
