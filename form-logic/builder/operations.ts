@@ -530,6 +530,11 @@ function removeField(def: FormDefinition, fieldId: string): FieldError[] {
     }
   }
   const users = references(def, fieldId, removed);
+  const owner = objectAt(def.schema, parentId);
+  if (key === 'score' && owner && owner[WEIGHT_KEYWORD] !== undefined) {
+    const title = typeof owner.title === 'string' ? owner.title : parentId;
+    users.unshift(`die Gewichtung des Kriteriums „${title}“ (bitte das ganze Kriterium entfernen)`);
+  }
   if (users.length > 0) {
     return [
       {

@@ -155,6 +155,19 @@ describe.each(definitionFiles)('the shipped definition %s', (fileName) => {
     }
   }, 60_000);
 
+  it('removes any unreferenced field and stays valid, or names what still uses it', async () => {
+    const definition = loadDefinition(fileName);
+    for (const field of builder.readModel(definition).fieldsById.values()) {
+      const removed = builder.apply(definition, { op: 'removeField', field: field.id });
+      if (removed.problems.length > 0) {
+        expect(removed.problems[0]!.message, field.id).toMatch(/^Das Feld wird noch verwendet: /);
+        continue;
+      }
+      expect(await checkFormDefinition(removed.definition), field.id).toEqual([]);
+      expect(await errorsOf(removed.definition, removed.definition.sampleData), field.id).toEqual([]);
+    }
+  }, 60_000);
+
   it('is unchanged by renaming a field and renaming it back', () => {
     const definition = loadDefinition(fileName);
     const model = builder.readModel(definition);
