@@ -208,8 +208,8 @@ describe('lists', () => {
   const buttons = (html: string) =>
     [...withoutStyles(html).matchAll(/<button[^>]*>/g)].map((match) => match[0]);
 
-  it('showSortButtons (or showArrayLayoutSortButtons) move entries up and down; the ends cannot move further', () => {
-    for (const option of ['showSortButtons', 'showArrayLayoutSortButtons']) {
+  it('showSortButtons (or the layout’s or table’s variant) move entries up and down; the ends cannot move further', () => {
+    for (const option of ['showSortButtons', 'showArrayLayoutSortButtons', 'showArrayTableSortButtons']) {
       const html = render(schema, vertical(control('goals', { options: { [option]: true } })), data);
       const labels = buttons(html).map((tag) => /aria-label="([^"]*)"/.exec(tag)?.[1]);
       expect(labels).toContain('Ziele: Ziel 1 nach unten verschieben');

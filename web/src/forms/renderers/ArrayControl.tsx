@@ -68,7 +68,8 @@ const FOCUSABLE = 'input:not([type="hidden"]):not([aria-hidden="true"]), textare
  * A list of entries (cost lines, goals, funders): each entry a labelled group with its fields and
  * a „Entfernen“ button, and a „… hinzufügen“ button below. Replaces the material table, whose
  * cells have no visible labels and whose icon buttons are named only in English. Honours the
- * options `showSortButtons` (or `showArrayLayoutSortButtons`), `disableAdd` and `disableRemove`.
+ * options `showSortButtons` (or `showArrayLayoutSortButtons`, `showArrayTableSortButtons`: it
+ * stands in for both material layouts), `disableAdd` and `disableRemove`.
  * As a `ListWithDetail` one entry is open at a time; the others stay in the page, closed, so the
  * error summary can open the one its field is in.
  */
@@ -95,7 +96,9 @@ export const ArrayControl = (props: ArrayLayoutProps) => {
   } = props;
   const options = appliedOptions(config, uischema);
   const showSortButtons =
-    (options.showSortButtons === true || options.showArrayLayoutSortButtons === true) &&
+    (options.showSortButtons === true ||
+      options.showArrayLayoutSortButtons === true ||
+      options.showArrayTableSortButtons === true) &&
     moveUp !== undefined &&
     moveDown !== undefined;
   const ctx = useJsonForms();

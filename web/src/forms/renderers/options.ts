@@ -24,6 +24,7 @@ export interface AppliedOptions {
   /** „Nach oben“/„Nach unten“ buttons on the entries of a list. */
   showSortButtons?: boolean;
   showArrayLayoutSortButtons?: boolean;
+  showArrayTableSortButtons?: boolean;
   /** No „hinzufügen“ or „Entfernen“ buttons on a list. */
   disableAdd?: boolean;
   disableRemove?: boolean;
