@@ -165,8 +165,14 @@ function run(def: FormDefinition, op: Op, warnings: FieldError[]): FieldError[] 
     case 'setSampleData':
       def.sampleData = structuredClone(op.data);
       return [];
-    default:
+    case 'addCriterion':
+    case 'updateCriterion':
+    case 'removeCriterion':
+    case 'setScale':
       return applyCriterionOp(def, op);
+    default:
+      // Operations may arrive as JSON from a client.
+      return [{ path: '', message: `Unbekannte Änderung „${String((op as { op?: unknown }).op)}“.` }];
   }
 }
 

@@ -400,6 +400,18 @@ describe('expanding an object shown as one control', () => {
   });
 });
 
+describe('operations from a client', () => {
+  it('refuses an unknown operation instead of throwing', () => {
+    const cost = loadDefinition('cost-calculation');
+    expect(refused(cost, { op: 'dropTable' } as unknown as builder.Op)).toEqual([
+      'Unbekannte Änderung „dropTable“.',
+    ]);
+    expect(refused(cost, { op: 'removeField', field: 'properties' } as builder.Op)).toEqual([
+      'Dieses Feld gibt es im Formular nicht (mehr).',
+    ]);
+  });
+});
+
 describe('criteria (Anlage 3)', () => {
   it('adds, rewords, weights and removes criteria, keeping the sheet usable', async () => {
     const criteria = loadDefinition('criteria');
