@@ -1,7 +1,5 @@
 import type { UISchemaElement } from '@jsonforms/core';
 import type { Ajv } from 'ajv';
-import { type ComponentType, createElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { createFormAjv } from '../../form-logic/ajv.js';
 import { formatHint, formatStored, parseTyped } from '../../web/src/forms/renderers/date-formats.js';
@@ -14,9 +12,20 @@ interface FormViewProps {
   validationMode: 'NoValidation';
 }
 
-// The page component is JSX, which the tests' TypeScript project does not compile; vitest does.
+// The page component is JSX, which the tests' TypeScript project does not compile; vitest does. React is
+// loaded by a module name held in a variable too: its type declarations would put placeholder DOM types into
+// the tests' project, which has no DOM library, and break the Playwright tests' types.
 const formViewModule = '../../web/src/forms/FormView.js';
-const { FormView } = (await import(formViewModule)) as { FormView: ComponentType<FormViewProps> };
+const reactModule = 'react';
+const reactServerModule = 'react-dom/server';
+type Element = unknown;
+const { FormView } = (await import(formViewModule)) as { FormView: unknown };
+const { createElement } = (await import(reactModule)) as {
+  createElement: (type: unknown, props: FormViewProps) => Element;
+};
+const { renderToStaticMarkup } = (await import(reactServerModule)) as {
+  renderToStaticMarkup: (element: Element) => string;
+};
 
 /** The page JSON Forms renders for a schema and UI schema (server-side, as static HTML). */
 const render = (schema: object, uischema: object, data: object = {}): string =>
