@@ -37,7 +37,7 @@ export interface PreparedDocument {
 }
 
 /**
- * One document of a process record (an Anlage of an application, a scoring sheet) filled in on the page
+ * One document of a process record (an Anlage of an application, a scoring sheet, an evaluation sheet) filled in on the page
  * and saved on the server: data with live derived values, which errors to show (as on the form pages:
  * touched fields first, all after a submit attempt) and the server's field errors. Unlike a form page it
  * keeps no browser draft; the record's draft lives on the server.

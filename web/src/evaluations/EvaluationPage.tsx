@@ -49,7 +49,7 @@ import {
   formatNumber,
   formatPeriod,
 } from './labels.js';
-import { useEvaluationFill } from './useEvaluationFill.js';
+import { useDocumentFill } from '../applications/useDocumentFill.js';
 
 const SHEET_ID = 'evaluationsbogen';
 
@@ -335,7 +335,7 @@ const Editor = ({
 }) => {
   const ajv = useMemo(() => createFormAjv(), []);
   const version = useMemo(() => toRenderableVersion(evaluation.formVersion), [evaluation.formVersion]);
-  const fill = useEvaluationFill({
+  const fill = useDocumentFill({
     version,
     ajv,
     initialData: asJsonObject(evaluation.data ?? {}, 'Die Evaluation') as FormValues,
