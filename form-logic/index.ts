@@ -39,3 +39,4 @@ export { resolveScope } from './check-uischema.js';
 export { analysePattern, PATTERN_ANALYSIS_TIMEOUT_MS, type PatternVerdict } from './regex-safety.js';
 export { type ImportedDefinition, importDefinition } from './import.js';
 export * as builder from './builder/index.js';
+export { ACHIEVEMENT_GRADES, checkProcessContract, hasProcessContract } from './contracts.js';

@@ -19,6 +19,7 @@ import {
   DecisionNoticeShareResolver,
 } from './notices/notice.resolver.js';
 import { FormResolver, FormVersionResolver } from './forms/form.resolver.js';
+import { FormAdminResolver } from './forms/form-admin.resolver.js';
 import { BudgetYearResolver } from './master-data/budget-year.resolver.js';
 import { OfferCategoryResolver } from './master-data/offer-category.resolver.js';
 import { ProviderResolver } from './master-data/provider.resolver.js';
@@ -47,6 +48,7 @@ export function buildGraphQLSchema() {
     resolvers: [
       FormResolver,
       FormVersionResolver,
+      FormAdminResolver,
       SubmissionResolver,
       AuthResolver,
       UserResolver,

@@ -18,6 +18,10 @@ export enum FormVersionSource {
   FILE = 'FILE',
   EDITOR = 'EDITOR',
 }
+registerEnumType(FormVersionSource, {
+  name: 'FormVersionSource',
+  description: 'FILE: aus form-definitions/ geladen; EDITOR: in der Administration bearbeitet.',
+});
 
 /**
  * One version of a form: JSON Schema, UI schema and sample data. A version that was published never
@@ -53,6 +57,7 @@ export class FormVersion extends BaseEntity {
   @Enum({ items: () => FormVersionStatus, nativeEnumName: 'form_version_status' })
   status: FormVersionStatus & Opt = FormVersionStatus.DRAFT;
 
+  @Field(() => FormVersionSource)
   @Enum({ items: () => FormVersionSource, nativeEnumName: 'form_version_source' })
   source: FormVersionSource & Opt = FormVersionSource.EDITOR;
 
@@ -95,4 +100,19 @@ export class FormVersion extends BaseEntity {
 
   @Property({ type: 'string', length: 200, nullable: true })
   publishedBy?: string | null;
+
+  /** Display name of the author; null for versions loaded from form-definitions/ files. */
+  @Field(() => String, { nullable: true, description: 'Wer die Fassung angelegt hat.' })
+  @Property({ type: 'string', length: 200, nullable: true })
+  createdByName?: string | null;
+
+  /** Display name of whoever put the version in force. */
+  @Field(() => String, { nullable: true, description: 'Wer die Fassung in Kraft gesetzt hat.' })
+  @Property({ type: 'string', length: 200, nullable: true })
+  publishedByName?: string | null;
+
+  /** When the version was set aside (a draft) or superseded (the version in force before). */
+  @Field(() => Date, { nullable: true, description: 'Wann die Fassung archiviert wurde.' })
+  @Property({ type: 'datetime', nullable: true })
+  archivedAt?: Date | null;
 }

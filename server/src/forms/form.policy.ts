@@ -24,10 +24,16 @@ const notDraft: Grant<Pick<FormVersion, 'status'>> = (_caller, version) =>
  * of the administration, which alone edits and publishes them. Whether a version is still a draft is the
  * command's state check (CONFLICT/NOT_DRAFT), not a question of permission.
  */
-export const formVersionPolicy: Policy<'read' | 'update' | 'publish', Pick<FormVersion, 'status'>> = {
+export const formVersionPolicy: Policy<
+  'read' | 'update' | 'publish' | 'archive' | 'check',
+  Pick<FormVersion, 'status'>
+> = {
   read: { ...everyRole(notDraft), [Role.ADMIN]: true },
   update: { [Role.ADMIN]: true },
   publish: { [Role.ADMIN]: true },
+  archive: { [Role.ADMIN]: true },
+  /** Checking a definition or a draft's impact on stored records: the builder's tools. */
+  check: { [Role.ADMIN]: true },
 };
 
 /** The versions `caller` may read, as a query filter (the same rule as `formVersionPolicy.read`). */
@@ -38,14 +44,19 @@ export function visibleFormVersions(caller: Caller | null): FilterQuery<FormVers
   return { id: { $in: [] } };
 }
 
-/** What the web may offer on a version: editing and publishing apply to drafts only. */
+/**
+ * What the web may offer on a version: editing, publishing and archiving apply to drafts only; a new
+ * draft may start from any version that is not itself the draft.
+ */
 export function formVersionViewerCan(
   caller: Caller | null,
-  version: Pick<FormVersion, 'status'>,
-): { update: boolean; publish: boolean } {
+  version: Pick<FormVersion, 'status' | 'form'>,
+): { update: boolean; publish: boolean; archive: boolean; createDraftFrom: boolean } {
   const draft = version.status === FormVersionStatus.DRAFT;
   return {
     update: draft && can(formVersionPolicy, caller, 'update', version),
     publish: draft && can(formVersionPolicy, caller, 'publish', version),
+    archive: draft && can(formVersionPolicy, caller, 'archive', version),
+    createDraftFrom: !draft && can(formPolicy, caller, 'createDraft', version.form),
   };
 }

@@ -20,7 +20,7 @@ import { formSubmissionPolicy } from '../submissions/submission.policy.js';
 import { Form } from './form.entity.js';
 import { CreateDraftArgs, UpdateDraftArgs } from './form.inputs.js';
 import { formPolicy, formVersionViewerCan, visibleFormVersions } from './form.policy.js';
-import { createDraft, publishFormVersion, updateDraft } from './form.service.js';
+import { archiveFormVersion, createDraft, publishFormVersion, updateDraft } from './form.service.js';
 import { FormVersion } from './form-version.entity.js';
 import type { FormVersionContent } from './form-version-cache.js';
 
@@ -51,6 +51,12 @@ export class FormVersionViewerCan {
 
   @Field(() => Boolean, { description: 'Den Entwurf in Kraft setzen.' })
   publish!: boolean;
+
+  @Field(() => Boolean, { description: 'Den Entwurf beiseitelegen (archivieren).' })
+  archive!: boolean;
+
+  @Field(() => Boolean, { description: 'Einen neuen Entwurf aus dieser Fassung beginnen.' })
+  createDraftFrom!: boolean;
 }
 
 @Resolver(() => Form)
@@ -183,5 +189,16 @@ export class FormVersionResolver {
     const result = await runCommand(context, 'publishFormVersion', (cmd) => publishFormVersion(cmd, { id }));
     context.formCatalog.invalidate();
     return result;
+  }
+
+  @Mutation(() => FormVersionPayload, {
+    description:
+      'Legt einen Entwurf beiseite: er wird archiviert und bleibt in der Versionsliste; danach kann ein neuer Entwurf begonnen werden. Die Fassung in Kraft wird nur durch das Veröffentlichen einer anderen archiviert.',
+  })
+  archiveFormVersion(
+    @Arg('id', () => UUIDScalar) id: string,
+    @Ctx() context: GraphQLContext,
+  ): Promise<FormVersionPayload> {
+    return runCommand(context, 'archiveFormVersion', (cmd) => archiveFormVersion(cmd, { id }));
   }
 }

@@ -1,4 +1,3 @@
-import { LockMode } from '@mikro-orm/postgresql';
 import {
   capFieldErrors,
   checkFormDefinition,
@@ -105,6 +104,7 @@ export async function createDraft(
     sampleData: source.sampleData,
     contentHash: source.contentHash,
     createdBy: cmd.caller.userId,
+    createdByName: cmd.caller.displayName,
   });
   await cmd.tx.flush();
   cmd.audit({
@@ -115,16 +115,47 @@ export async function createDraft(
   return draft;
 }
 
+/** What a save of a draft may change; omitted parts stay as they are (`sampleData: null` clears it). */
+export interface DraftChanges {
+  id: string;
+  expectedRevision: number;
+  schema: unknown;
+  uischema: unknown;
+  title?: string | null;
+  description?: string | null;
+  sampleData?: unknown;
+}
+
 /**
- * Saves a draft's schema and UI schema. `expectedRevision` is the revision the editor loaded: when
- * someone saved in between, the save fails with CONFLICT/STALE_REVISION and nothing is written.
+ * Saves a draft's schema, UI schema and, when given, its title, description and sample data.
+ * `expectedRevision` is the revision the editor loaded: when someone saved in between, the save fails
+ * with CONFLICT/STALE_REVISION (`extensions.currentRevision` names the stored revision) and nothing is
+ * written.
  */
-export async function updateDraft(
-  cmd: Command,
-  input: { id: string; schema: unknown; uischema: unknown; expectedRevision: number },
-): Promise<FormVersionResult> {
+export async function updateDraft(cmd: Command, input: DraftChanges): Promise<FormVersionResult> {
   const version = await lockVersion(cmd, input.id);
   cmd.authorize(formVersionPolicy, 'update', version);
+  const errors = draftChangeErrors(input);
+  if (errors.length > 0) return { formVersion: null, ...capFieldErrors(errors) };
+  assertDraftAt(version, input.expectedRevision);
+  const before = { contentHash: version.contentHash, revision: version.revision };
+  version.schema = input.schema as Record<string, unknown>;
+  version.uischema = input.uischema as Record<string, unknown>;
+  if (input.title !== undefined && input.title !== null) version.title = input.title.trim();
+  if (input.description !== undefined) version.description = input.description?.trim() || null;
+  if (input.sampleData !== undefined) version.sampleData = input.sampleData as Record<string, unknown> | null;
+  version.contentHash = formContentHash(version);
+  await cmd.tx.flush();
+  cmd.audit({
+    entityType: 'FormVersion',
+    entityId: version.id,
+    details: { before, after: { contentHash: version.contentHash, revision: version.revision } },
+  });
+  return { formVersion: version, errors: [], errorCount: 0 };
+}
+
+/** The field errors of a save's input itself (its shape and size, before the definition is judged). */
+export function draftChangeErrors(input: Omit<DraftChanges, 'id' | 'expectedRevision'>): FieldError[] {
   const errors = [
     ...jsonObjectErrors(input.schema, '/schema', 'Das Schema'),
     ...jsonObjectErrors(input.uischema, '/uischema', 'Das UI-Schema'),
@@ -132,23 +163,76 @@ export async function updateDraft(
   if (errors.length === 0 && !describesObject(input.schema)) {
     errors.push({ path: '/schema', message: ROOT_NOT_OBJECT_MESSAGE });
   }
-  if (errors.length > 0) return { formVersion: null, ...capFieldErrors(errors) };
+  if (input.title !== undefined) {
+    const title = input.title?.trim() ?? '';
+    if (!title) errors.push({ path: '/title', message: 'Bitte geben Sie einen Titel an.' });
+    else if (title.length > MAX_TITLE_LENGTH) {
+      errors.push({
+        path: '/title',
+        message: `Der Titel ist zu lang (höchstens ${MAX_TITLE_LENGTH} Zeichen).`,
+      });
+    }
+  }
+  if (input.description && input.description.length > MAX_DESCRIPTION_LENGTH) {
+    errors.push({
+      path: '/description',
+      message: `Die Beschreibung ist zu lang (höchstens ${MAX_DESCRIPTION_LENGTH} Zeichen).`,
+    });
+  }
+  if (input.sampleData !== undefined && input.sampleData !== null) {
+    errors.push(...jsonObjectErrors(input.sampleData, '/sampleData', 'Die Beispieldaten'));
+  }
+  return errors;
+}
+
+const MAX_TITLE_LENGTH = 200;
+const MAX_DESCRIPTION_LENGTH = 5000;
+
+/**
+ * Ends the command unless `version` is a draft at `expectedRevision`: CONFLICT/NOT_DRAFT, or
+ * CONFLICT/STALE_REVISION with the stored revision (the editor then loads it to compare and reload).
+ */
+export function assertDraftAt(version: FormVersion, expectedRevision: number): void {
   if (version.status !== FormVersionStatus.DRAFT) {
     throw Conflict('Veröffentlichte und archivierte Fassungen können nicht geändert werden.', {
       reason: 'NOT_DRAFT',
     });
   }
-  // Throws OptimisticLockError for a stale revision; the command runner makes it CONFLICT/STALE_REVISION.
-  await cmd.tx.lock(version, LockMode.OPTIMISTIC, input.expectedRevision);
-  const before = { contentHash: version.contentHash, revision: version.revision };
-  version.schema = input.schema as Record<string, unknown>;
-  version.uischema = input.uischema as Record<string, unknown>;
-  version.contentHash = formContentHash(version);
+  if (version.revision !== expectedRevision) {
+    throw Conflict(
+      `Der Entwurf wurde inzwischen von jemand anderem gespeichert (Stand ${version.revision}, Ihre Bearbeitung beruht auf Stand ${expectedRevision}). Ihre Änderungen wurden nicht gespeichert; Sie können beide Fassungen vergleichen und neu laden.`,
+      { reason: 'STALE_REVISION', currentRevision: version.revision },
+    );
+  }
+}
+
+/**
+ * Sets a draft aside: it becomes ARCHIVED and stays in the history, and a new draft may be started.
+ * The version in force is archived only by publishing another one (CONFLICT/NOT_DRAFT).
+ */
+export async function archiveFormVersion(cmd: Command, input: { id: string }): Promise<FormVersionResult> {
+  const version = await lockVersion(cmd, input.id);
+  cmd.authorize(formVersionPolicy, 'archive', version);
+  if (version.status !== FormVersionStatus.DRAFT) {
+    throw Conflict(
+      version.status === FormVersionStatus.PUBLISHED
+        ? 'Die Fassung in Kraft kann nicht archiviert werden; sie wird archiviert, wenn eine andere Fassung in Kraft gesetzt wird.'
+        : 'Diese Fassung ist bereits archiviert.',
+      { reason: 'NOT_DRAFT' },
+    );
+  }
+  version.status = FormVersionStatus.ARCHIVED;
+  version.archivedAt = new Date();
   await cmd.tx.flush();
   cmd.audit({
     entityType: 'FormVersion',
     entityId: version.id,
-    details: { before, after: { contentHash: version.contentHash, revision: version.revision } },
+    details: {
+      formKey: version.form.key,
+      number: version.number,
+      before: { status: 'DRAFT' },
+      after: { status: 'ARCHIVED' },
+    },
   });
   return { formVersion: version, errors: [], errorCount: 0 };
 }
@@ -183,14 +267,17 @@ export async function publishFormVersion(cmd: Command, input: { id: string }): P
 
 /** Archives the form's current version and publishes `version`; call it while holding the form's lock. */
 export async function putInForce(cmd: Command, version: FormVersion): Promise<void> {
+  const now = new Date();
   await cmd.tx.nativeUpdate(
     FormVersion,
     { form: version.form.key, status: FormVersionStatus.PUBLISHED },
-    { status: FormVersionStatus.ARCHIVED },
+    { status: FormVersionStatus.ARCHIVED, archivedAt: now },
   );
   version.status = FormVersionStatus.PUBLISHED;
-  version.publishedAt = new Date();
+  version.publishedAt = now;
   version.publishedBy = cmd.caller.userId;
+  // Versions loaded from files are put in force by the platform itself, not by a person.
+  version.publishedByName = version.source === FormVersionSource.FILE ? null : cmd.caller.displayName;
   const form = await cmd.tx.findOneOrFail(Form, { key: version.form.key });
   form.title = version.title;
   form.description = version.description;
