@@ -1,6 +1,7 @@
 import {
   capFieldErrors,
   checkFormDefinition,
+  checkProcessContract,
   describesObject,
   type FieldError,
   MAX_DEFINITION_BYTES,
@@ -59,7 +60,7 @@ export async function nextFormVersionNumber(cmd: Command, formKey: string): Prom
 }
 
 /** Locks the form of version `id` and loads the version as it is now, with its content. */
-async function lockVersion(cmd: Command, id: string): Promise<FormVersion> {
+export async function lockVersion(cmd: Command, id: string): Promise<FormVersion> {
   const [row] = await cmd.sql<{ form_key: string }>('select "form_key" from "form_version" where "id" = ?', [
     id,
   ]);
@@ -239,7 +240,8 @@ export async function archiveFormVersion(cmd: Command, input: { id: string }): P
 
 /**
  * Puts a draft in force: checks the definition (schema compiles, expressions parse, regexes are safe,
- * UI schema points at existing fields), archives the version in force and publishes the draft. A broken
+ * UI schema points at existing fields) and what the process relies on in the form
+ * (`checkProcessContract`), archives the version in force and publishes the draft. A broken
  * definition is answered with field errors and changes nothing.
  */
 export async function publishFormVersion(cmd: Command, input: { id: string }): Promise<FormVersionResult> {
@@ -248,7 +250,10 @@ export async function publishFormVersion(cmd: Command, input: { id: string }): P
   if (version.status !== FormVersionStatus.DRAFT) {
     throw Conflict('Nur Entwürfe können veröffentlicht werden.', { reason: 'NOT_DRAFT' });
   }
-  const problems = await checkFormDefinition({ schema: version.schema, uischema: version.uischema });
+  const problems = [
+    ...(await checkFormDefinition({ schema: version.schema, uischema: version.uischema })),
+    ...checkProcessContract(version.form.key, version),
+  ];
   if (problems.length > 0) return { formVersion: null, ...capFieldErrors(problems) };
   await putInForce(cmd, version);
   await cmd.tx.flush();
