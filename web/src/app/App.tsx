@@ -54,6 +54,7 @@ const DecisionPage = page(() => import('../decisions/DecisionPage.js'), 'Decisio
 const NoticeListPage = page(() => import('../notices/NoticeListPage.js'), 'NoticeListPage');
 const NoticePage = page(() => import('../notices/NoticePage.js'), 'NoticePage');
 const AllocationPage = page(() => import('../decisions/AllocationPage.js'), 'AllocationPage');
+const BuilderPage = page(() => import('../form-builder/BuilderPage.js'), 'BuilderPage');
 const NotFoundPage = page(() => import('./NotFoundPage.js'), 'NotFoundPage');
 
 /** Root component: theme, session, router and the page routes. */
@@ -158,6 +159,7 @@ export const App = () => (
                 <Route path="haushaltsjahre" element={<BudgetYearsPage />} />
                 <Route path="benutzer" element={<UsersPage />} />
                 <Route path="protokoll" element={<AuditLogPage />} />
+                <Route path="formulare/:key/entwurf/:versionId" element={<BuilderPage />} />
               </Route>
               <Route path="*" element={<NotFoundPage />} />
             </Route>

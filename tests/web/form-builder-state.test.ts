@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import { builder, type FormDefinition } from '../../form-logic/index.js';
+import {
+  builderReducer,
+  discardLocalCopy,
+  elementIdAt,
+  elementLabel,
+  initialBuilderState,
+  insertionPoint,
+  isDirty,
+  keepLocalCopy,
+  keysInContainer,
+  positionOf,
+  readLocalCopy,
+  removeEmptyElement,
+  suggestKey,
+} from '../../web/src/form-builder/builder-state.js';
+import { formatPreviewValue, previewDerived, valuesAt } from '../../web/src/form-builder/derived-preview.js';
+import { locatePointer, parseProblem } from '../../web/src/form-builder/json-locate.js';
+import { numberText, parseChoiceValue, parseNumberText } from '../../web/src/form-builder/value-format.js';
+
+const base = (): FormDefinition => {
+  const result = builder.applyAll(builder.emptyDefinition('probe', 'Probe'), [
+    { op: 'addField', container: '', key: 'name', kind: 'shortText', title: 'Name' },
+    { op: 'addLayout', container: '', kind: 'section', label: 'Kosten' },
+    { op: 'addField', container: '/elements/1', key: 'costs', kind: 'table', title: 'Kosten' },
+    {
+      op: 'addField',
+      container: '/elements/1/elements/0/options/detail',
+      key: 'amount',
+      kind: 'money',
+      title: 'Betrag',
+    },
+  ]);
+  expect(result.problems).toEqual([]);
+  return result.definition;
+};
+
+class MemoryStorage {
+  items = new Map<string, string>();
+  getItem = (key: string) => this.items.get(key) ?? null;
+  setItem = (key: string, value: string) => void this.items.set(key, value);
+  removeItem = (key: string) => void this.items.delete(key);
+}
+
+describe('the form builder page’s state', () => {
+  it('undoes and redoes changes and knows whether anything is unsaved', () => {
+    const first = base();
+    const changed = builder.apply(first, {
+      op: 'updateField',
+      field: '/properties/name',
+      changes: { required: true },
+    }).definition;
+    let state = initialBuilderState(first);
+    expect(isDirty(state)).toBe(false);
+    state = builderReducer(state, { type: 'change', definition: changed });
+    expect(isDirty(state)).toBe(true);
+    state = builderReducer(state, { type: 'undo' });
+    expect(state.definition).toBe(first);
+    expect(isDirty(state)).toBe(false);
+    state = builderReducer(state, { type: 'redo' });
+    expect(state.definition).toBe(changed);
+    state = builderReducer(state, { type: 'saved', definition: changed });
+    expect(isDirty(state)).toBe(false);
+    state = builderReducer(state, { type: 'load', definition: first });
+    expect(state.past).toEqual([]);
+    expect(isDirty(state)).toBe(false);
+  });
+
+  it('suggests a unique camelCase key from a German label', () => {
+    expect(suggestKey('Anzahl der Teilnehmenden')).toBe('anzahlDerTeilnehmenden');
+    expect(suggestKey('Größe & Maße')).toBe('groesseMasse');
+    expect(suggestKey('2. Kooperation?')).toBe('kooperation');
+    expect(suggestKey('!!!')).toBe('feld');
+    expect(suggestKey('Name', ['name', 'name2'])).toBe('name3');
+  });
+
+  it('finds positions, insertion points and keys of the UI tree', () => {
+    const model = builder.readModel(base());
+    expect(positionOf('/elements/1/elements/0')).toEqual({ container: '/elements/1', index: 0 });
+    expect(positionOf('')).toBeUndefined();
+    expect(elementIdAt('/elements/1', 2)).toBe('/elements/1/elements/2');
+    expect(insertionPoint(model, '/elements/0')).toEqual({ container: '', index: 1 });
+    expect(insertionPoint(model, '/elements/1')).toEqual({ container: '/elements/1' });
+    expect(insertionPoint(model, '/elements/1/elements/0')).toEqual({
+      container: '/elements/1/elements/0/options/detail',
+    });
+    expect(keysInContainer(model, '')).toEqual(['name', 'costs']);
+    expect(keysInContainer(model, '/elements/1/elements/0/options/detail')).toEqual(['amount']);
+    expect(elementLabel(model.uiById.get('/elements/1')!, model)).toBe('Kosten');
+    expect(elementLabel(model.uiById.get('/elements/1/elements/0/options/detail')!, model)).toBe(
+      'Zeilen der Tabelle',
+    );
+  });
+
+  it('removes only empty sections', () => {
+    const definition = base();
+    expect(removeEmptyElement(definition, '/elements/1').problem).toMatch(/zuerst die Felder/);
+    const withEmpty = builder.apply(definition, {
+      op: 'addLayout',
+      container: '',
+      kind: 'section',
+    }).definition;
+    const result = removeEmptyElement(withEmpty, '/elements/2');
+    expect(result.problem).toBeUndefined();
+    expect(result.definition.uischema).toEqual(definition.uischema);
+    expect(removeEmptyElement(definition, '').problem).toMatch(/oberste Bereich/);
+  });
+
+  it('keeps a local copy of a draft until it is discarded', () => {
+    const storage = new MemoryStorage();
+    const definition = base();
+    expect(readLocalCopy('v1', storage)).toBeNull();
+    expect(keepLocalCopy('v1', definition, storage)).toBe(true);
+    expect(readLocalCopy('v1', storage)?.definition).toEqual(definition);
+    discardLocalCopy('v1', storage);
+    expect(readLocalCopy('v1', storage)).toBeNull();
+    storage.setItem('sozialraum-plattform:formular-entwurf:v2', '{"definition": 3}');
+    expect(readLocalCopy('v2', storage)).toBeNull();
+  });
+});
+
+describe('the form builder’s value helpers', () => {
+  it('shows cents as euros and reads German numbers', () => {
+    expect(numberText(12345, true)).toBe('123,45');
+    expect(numberText(1.5, false)).toBe('1,5');
+    expect(numberText(undefined, false)).toBe('');
+    expect(parseNumberText('1.234,5', true)).toBe(123450);
+    expect(parseNumberText('2.5', false)).toBe(2.5);
+    expect(parseNumberText('', false)).toBeNull();
+    expect(parseNumberText('zwei', false)).toBeUndefined();
+    expect(parseChoiceValue('3', 'integer')).toBe(3);
+    expect(parseChoiceValue('drei', 'string')).toBe('drei');
+  });
+
+  it('computes a derived field on the sample data, per table row', async () => {
+    const definition = base();
+    const data = { name: 'A', costs: [{ amount: 100 }, { amount: 250 }] };
+    expect(valuesAt(data, '/properties/costs/items/properties/amount')).toEqual([100, 250]);
+    const withTotal = builder.apply(definition, {
+      op: 'addField',
+      container: '',
+      key: 'total',
+      kind: 'money',
+      title: 'Summe',
+    }).definition;
+    expect(await previewDerived(withTotal.schema, '/properties/total', '$sum(costs.amount)', data)).toEqual({
+      values: [350],
+    });
+    const failing = await previewDerived(withTotal.schema, '/properties/total', '$unknown(1)', data);
+    expect(failing.error).toBeTruthy();
+    expect(formatPreviewValue(undefined)).toBe('leer');
+    expect(formatPreviewValue([1, 2])).toBe('[1,2]');
+  });
+
+  it('locates a JSON Pointer in JSON text and explains a parse failure in German', () => {
+    const text = JSON.stringify({ properties: { name: { type: 'string', pattern: '(a+)+$' } } }, null, 2);
+    const at = locatePointer(text, '/properties/name/pattern');
+    expect(text.slice(at.from, at.to)).toBe('"pattern"');
+    const missing = locatePointer(text, '/properties/other/type');
+    expect(text.slice(missing.from, missing.to)).toBe('"properties"');
+    expect(parseProblem(text)).toBeUndefined();
+    const broken = parseProblem('{"a": }');
+    expect(broken?.message).toMatch(/^Kein gültiges JSON/);
+    expect(broken?.from).toBe(6);
+  });
+});

@@ -1,0 +1,583 @@
+import ArrowBackIcon from '@mui/icons-material/ArrowBack';
+import { Alert, Box, Button, Grid, Link, Stack, Tab, Tabs, Typography } from '@mui/material';
+import { type ReactNode, useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { Link as RouterLink, useParams } from 'react-router';
+import { builder, type FieldError, type FormDefinition, type FormValues } from '../../../form-logic/index.js';
+import { getAtPointer } from '../../../form-logic/json-pointer.js';
+import { graphqlRequest } from '../api/client.js';
+import { toApiError } from '../api/errors.js';
+import { useQuery } from '../api/useQuery.js';
+import { ConfirmDialog } from '../admin/ConfirmDialog.js';
+import { ErrorState } from '../app/ErrorState.js';
+import { PageHeading } from '../app/PageHeading.js';
+import { PageLoading } from '../app/PageLoading.js';
+import { useDocumentTitle } from '../app/useDocumentTitle.js';
+import { visuallyHidden } from '../app/visually-hidden.js';
+import type { BuilderVersionQuery } from '../gql/graphql.js';
+import { AddElementDialog } from './AddElementDialog.js';
+import { AdvancedTab } from './AdvancedTab.js';
+import { builderVersionQuery, checkDefinition, saveDraft, toDefinition } from './api.js';
+import {
+  builderReducer,
+  discardLocalCopy,
+  elementIdAt,
+  elementLabel,
+  initialBuilderState,
+  insertionPoint,
+  isDirty,
+  keepLocalCopy,
+  keysInContainer,
+  type LocalCopy,
+  positionOf,
+  readLocalCopy,
+  removeEmptyElement,
+  savedAtText,
+} from './builder-state.js';
+import { CheckPanel, type CheckState } from './CheckPanel.js';
+import { ConflictDialog } from './ConflictDialog.js';
+import { CriteriaEditor } from './CriteriaEditor.js';
+import { FieldTree } from './FieldTree.js';
+import { PreviewTab } from './PreviewTab.js';
+import { PropertyPanel } from './PropertyPanel.js';
+
+type LoadedVersion = NonNullable<BuilderVersionQuery['formVersion']>;
+
+const versionsPath = (key: string) => `/verwaltung/formulare/${encodeURIComponent(key)}`;
+
+/** The visual form builder for one draft: `/verwaltung/formulare/:key/entwurf/:versionId`. */
+export const BuilderPage = () => {
+  const { key = '', versionId = '' } = useParams();
+  const query = useQuery(builderVersionQuery, { id: versionId });
+  useDocumentTitle(
+    query.data?.formVersion ? `Entwurf: ${query.data.formVersion.title}` : 'Formular bearbeiten',
+  );
+
+  if (query.status === 'loading') return <PageLoading label="Entwurf wird geladen …" />;
+  if (query.status === 'error') {
+    return (
+      <>
+        <PageHeading>Formular bearbeiten</PageHeading>
+        <ErrorState error={query.error} onRetry={query.reload} />
+      </>
+    );
+  }
+  const version = query.data.formVersion;
+  if (!version || version.status !== 'DRAFT') {
+    return (
+      <>
+        <PageHeading>Formular bearbeiten</PageHeading>
+        <Alert severity="info" sx={{ my: 2 }}>
+          {version
+            ? `Version ${version.number} ist kein Entwurf mehr und lässt sich nicht bearbeiten.`
+            : 'Diesen Entwurf gibt es nicht.'}{' '}
+          <Link component={RouterLink} to={versionsPath(key)}>
+            Zu den Versionen des Formulars
+          </Link>
+        </Alert>
+      </>
+    );
+  }
+  return <Builder key={version.id} version={version} formKey={key} />;
+};
+
+type TabKey = 'aufbau' | 'vorschau' | 'erweitert' | 'kriterien';
+
+const TAB_LABELS: Record<TabKey, string> = {
+  aufbau: 'Aufbau',
+  vorschau: 'Vorschau',
+  erweitert: 'Erweitert',
+  kriterien: 'Kriterien',
+};
+
+const CHECK_DELAY_MS = 600;
+
+interface Feedback {
+  severity: 'error' | 'warning';
+  messages: string[];
+}
+
+const Builder = ({ version, formKey }: { version: LoadedVersion; formKey: string }) => {
+  const [state, dispatch] = useReducer(builderReducer, toDefinition(version), initialBuilderState);
+  const definition = state.definition;
+  const model = useMemo(() => builder.readModel(definition), [definition]);
+  const inForce = useMemo(
+    () =>
+      version.form.published ? toDefinition({ ...version.form.published, formKey: version.formKey }) : null,
+    [version],
+  );
+  const [revision, setRevision] = useState(version.revision);
+  const [selected, setSelected] = useState('');
+  const [tab, setTab] = useState<TabKey>('aufbau');
+  const [feedback, setFeedback] = useState<Feedback | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const [focusTarget, setFocusTarget] = useState<{ id: string; seq: number } | null>(null);
+  const [dialog, setDialog] = useState<'field' | 'layout' | 'remove' | null>(null);
+  const [saveStatus, setSaveStatus] = useState('');
+  const [saveErrors, setSaveErrors] = useState<FieldError[]>([]);
+  const [saving, setSaving] = useState(false);
+  const [conflict, setConflict] = useState<{ server: FormDefinition; revision: number } | null>(null);
+  const [localCopy, setLocalCopy] = useState<LocalCopy | null>(() => readLocalCopy(version.id));
+  const [check, setCheck] = useState<CheckState>({ status: 'idle', errors: [], contractErrors: [] });
+  const dirty = isDirty(state);
+  const hasCriteria = getAtPointer(definition.schema, builder.SCORES_POINTER) !== undefined;
+  const selectedNode = model.uiById.get(selected) ?? model.ui;
+
+  const focusEntry = (id: string) => setFocusTarget((current) => ({ id, seq: (current?.seq ?? 0) + 1 }));
+
+  const change = useCallback((next: FormDefinition) => dispatch({ type: 'change', definition: next }), []);
+
+  /** Applies an operation; shows its problems near the action and returns whether it went through. */
+  const applyOp = (op: builder.Op): boolean => {
+    const result = builder.apply(definition, op);
+    if (result.problems.length > 0) {
+      setFeedback({ severity: 'error', messages: result.problems.map((problem) => problem.message) });
+      return false;
+    }
+    setFeedback(
+      result.warnings.length > 0
+        ? { severity: 'warning', messages: result.warnings.map((warning) => warning.message) }
+        : null,
+    );
+    change(result.definition);
+    return true;
+  };
+
+  const applyCriteria = (op: builder.Op): builder.ApplyResult => {
+    const result = builder.apply(definition, op);
+    if (result.problems.length === 0) change(result.definition);
+    return result;
+  };
+
+  // Live check of the definition on the server (the pattern analysis runs only there).
+  useEffect(() => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      setCheck((current) => ({ ...current, status: 'checking' }));
+      checkDefinition(definition, controller.signal).then(
+        (result) => setCheck({ status: 'done', ...result }),
+        () => {
+          if (!controller.signal.aborted) setCheck((current) => ({ ...current, status: 'failed' }));
+        },
+      );
+    }, CHECK_DELAY_MS);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+    // Only schema and UI schema are checked; title and sample data do not change the answer.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [definition.schema, definition.uischema]);
+
+  const save = async (expectedRevision: number) => {
+    const snapshot = definition;
+    setSaving(true);
+    setSaveStatus('Wird gespeichert …');
+    try {
+      const payload = await saveDraft({ id: version.id, expectedRevision, definition: snapshot });
+      if (payload.formVersion) {
+        setRevision(payload.formVersion.revision);
+        dispatch({ type: 'saved', definition: snapshot });
+        setSaveErrors([]);
+        setSaveStatus(savedAtText(new Date()));
+      } else {
+        setSaveErrors(payload.errors);
+        setSaveStatus(
+          `Nicht gespeichert: ${payload.errorCount === 1 ? 'ein Problem' : `${payload.errorCount} Probleme`} (siehe unten).`,
+        );
+      }
+    } catch (caught) {
+      const error = toApiError(caught);
+      if (error.code === 'CONFLICT' && error.reason === 'STALE_REVISION') {
+        setSaveStatus('Nicht gespeichert: Jemand hat diesen Entwurf inzwischen gespeichert.');
+        try {
+          const { formVersion } = await graphqlRequest(builderVersionQuery, { id: version.id });
+          if (formVersion) setConflict({ server: toDefinition(formVersion), revision: formVersion.revision });
+        } catch (reload) {
+          setSaveStatus(`Nicht gespeichert: ${toApiError(reload).message}`);
+        }
+      } else {
+        setSaveStatus(`Nicht gespeichert: ${error.message}`);
+      }
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const saveRef = useRef(save);
+  const revisionRef = useRef(revision);
+  const savingRef = useRef(saving);
+  useEffect(() => {
+    saveRef.current = save;
+    revisionRef.current = revision;
+    savingRef.current = saving;
+  });
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
+        event.preventDefault();
+        if (!savingRef.current) void saveRef.current(revisionRef.current);
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+
+  useEffect(() => {
+    if (!dirty) return;
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [dirty]);
+
+  const loadServer = () => {
+    if (!conflict) return;
+    if (keepLocalCopy(version.id, definition)) setLocalCopy(readLocalCopy(version.id));
+    dispatch({ type: 'load', definition: conflict.server });
+    setRevision(conflict.revision);
+    setSelected('');
+    setConflict(null);
+    setSaveStatus(`Server-Fassung (Stand ${conflict.revision}) geladen.`);
+  };
+
+  const overwrite = () => {
+    if (!conflict) return;
+    const target = conflict.revision;
+    setConflict(null);
+    void save(target);
+  };
+
+  const select = (id: string) => {
+    setSelected(id);
+    setFeedback(null);
+  };
+
+  const move = (element: string, container: string, index: number) => {
+    const node = model.uiById.get(element);
+    if (!node || !applyOp({ op: 'moveElement', element, container, index })) return;
+    const moved = elementIdAt(container, index);
+    const count = model.uiById.get(container)?.children.length ?? 0;
+    setSelected(moved);
+    setAnnouncement(`„${elementLabel(node, model)}“ verschoben: Position ${index + 1} von ${count}.`);
+    return moved;
+  };
+
+  const moveBy = (delta: -1 | 1) => {
+    const position = positionOf(selected);
+    if (!position) return;
+    move(selected, position.container, position.index + delta);
+  };
+
+  const fieldTarget = insertionPoint(model, selected);
+  const layoutTarget =
+    selectedNode.layout === 'tabs' || selectedNode.layout === 'steps'
+      ? { container: selectedNode.id }
+      : fieldTarget;
+
+  const addElement: Parameters<typeof AddElementDialog>[0]['onAdd'] = (input) => {
+    const target = input.mode === 'field' ? fieldTarget : layoutTarget;
+    const containerNode = model.uiById.get(target.container);
+    const index = target.index ?? containerNode?.children.length ?? 0;
+    const op: builder.Op =
+      input.mode === 'field'
+        ? {
+            op: 'addField',
+            container: target.container,
+            index,
+            key: input.key,
+            kind: input.kind,
+            title: input.title,
+          }
+        : {
+            op: 'addLayout',
+            container: target.container,
+            index,
+            kind: input.kind,
+            ...(input.label ? { label: input.label } : {}),
+          };
+    const result = builder.apply(definition, op);
+    if (result.problems.length > 0) return result.problems;
+    change(result.definition);
+    setFeedback(null);
+    const id = elementIdAt(target.container, index);
+    setSelected(id);
+    setDialog(null);
+    focusEntry(id);
+    setAnnouncement(
+      input.mode === 'field'
+        ? `Feld „${input.title}“ hinzugefügt.`
+        : `${builder.KIND_LABELS[input.kind]} hinzugefügt.`,
+    );
+    return [];
+  };
+
+  const remove = async () => {
+    const node = model.uiById.get(selected);
+    if (!node) return;
+    const label = elementLabel(node, model);
+    const position = positionOf(selected);
+    if (node.fieldId) {
+      if (!applyOp({ op: 'removeField', field: node.fieldId })) {
+        setDialog(null);
+        return;
+      }
+    } else {
+      const result = removeEmptyElement(definition, selected);
+      if (result.problem) {
+        setFeedback({ severity: 'error', messages: [result.problem] });
+        setDialog(null);
+        return;
+      }
+      change(result.definition);
+    }
+    setDialog(null);
+    const next = position
+      ? position.index > 0
+        ? elementIdAt(position.container, position.index - 1)
+        : position.container
+      : '';
+    setSelected(next);
+    focusEntry(next);
+    setAnnouncement(`„${label}“ entfernt.`);
+  };
+
+  const position = positionOf(selected);
+  const siblings = position ? (model.uiById.get(position.container)?.children.length ?? 0) : 0;
+  const tabs: TabKey[] = hasCriteria
+    ? ['aufbau', 'vorschau', 'erweitert', 'kriterien']
+    : ['aufbau', 'vorschau', 'erweitert'];
+  const shownTab = tabs.includes(tab) ? tab : 'aufbau';
+
+  return (
+    <Box>
+      <Link
+        component={RouterLink}
+        to={versionsPath(formKey)}
+        sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5, mb: 1 }}
+      >
+        <ArrowBackIcon fontSize="small" aria-hidden="true" />
+        Versionen
+      </Link>
+      <PageHeading>
+        Entwurf bearbeiten: {definition.title} (Version {version.number})
+      </PageHeading>
+      <Stack direction="row" spacing={2} alignItems="center" flexWrap="wrap" useFlexGap sx={{ mb: 2 }}>
+        <Button variant="contained" onClick={() => void save(revision)} disabled={saving}>
+          Entwurf speichern
+        </Button>
+        <Button onClick={() => dispatch({ type: 'undo' })} disabled={state.past.length === 0}>
+          Rückgängig
+        </Button>
+        <Button onClick={() => dispatch({ type: 'redo' })} disabled={state.future.length === 0}>
+          Wiederholen
+        </Button>
+        <Button
+          component={RouterLink}
+          to={`${versionsPath(formKey)}/veroeffentlichen/${encodeURIComponent(version.id)}`}
+        >
+          Prüfen und veröffentlichen
+        </Button>
+        <Typography role="status" data-testid="save-status" variant="body2">
+          {saveStatus || (dirty ? 'Ungespeicherte Änderungen' : 'Alle Änderungen gespeichert')}
+        </Typography>
+      </Stack>
+      {saveErrors.length > 0 && (
+        <Alert severity="error" role="alert" sx={{ mb: 2 }}>
+          {saveErrors.map((problem, index) => (
+            <div key={index}>{problem.message}</div>
+          ))}
+        </Alert>
+      )}
+      {localCopy && (
+        <Alert
+          severity="info"
+          sx={{ mb: 2 }}
+          action={
+            <Stack direction="row" spacing={1}>
+              <Button
+                color="inherit"
+                size="small"
+                onClick={() => {
+                  change(localCopy.definition);
+                  setAnnouncement('Ihre zwischengespeicherte Fassung wurde wiederhergestellt.');
+                }}
+              >
+                Meine Fassung wiederherstellen
+              </Button>
+              <Button
+                color="inherit"
+                size="small"
+                onClick={() => {
+                  discardLocalCopy(version.id);
+                  setLocalCopy(null);
+                }}
+              >
+                Verwerfen
+              </Button>
+            </Stack>
+          }
+        >
+          Ihre Fassung vom {new Date(localCopy.keptAt).toLocaleString('de-DE')} ist in diesem Browser-Tab
+          zwischengespeichert.
+        </Alert>
+      )}
+      <Box role="status" aria-live="polite" sx={visuallyHidden} data-testid="builder-announcer">
+        {announcement}
+      </Box>
+      <Tabs
+        value={shownTab}
+        onChange={(_event, value: TabKey) => setTab(value)}
+        aria-label="Ansichten des Entwurfs"
+        sx={{ borderBottom: 1, borderColor: 'divider', mb: 2 }}
+      >
+        {tabs.map((key) => (
+          <Tab
+            key={key}
+            value={key}
+            label={TAB_LABELS[key]}
+            id={`builder-tab-${key}`}
+            aria-controls={`builder-panel-${key}`}
+          />
+        ))}
+      </Tabs>
+      <Grid container spacing={3}>
+        <Grid size={{ xs: 12, lg: 9 }}>
+          <TabPanel tab="aufbau" shown={shownTab}>
+            <Grid container spacing={3}>
+              <Grid size={{ xs: 12, md: 5 }}>
+                <Typography variant="h2" component="h2" sx={{ fontSize: '1.3rem', mb: 1 }}>
+                  Aufbau
+                </Typography>
+                <Stack direction="row" spacing={1} flexWrap="wrap" useFlexGap sx={{ mb: 1 }}>
+                  <Button size="small" variant="outlined" onClick={() => setDialog('field')}>
+                    Feld hinzufügen
+                  </Button>
+                  <Button size="small" variant="outlined" onClick={() => setDialog('layout')}>
+                    Bereich hinzufügen
+                  </Button>
+                  <Button
+                    size="small"
+                    disabled={!position || position.index === 0}
+                    onClick={() => moveBy(-1)}
+                  >
+                    Nach oben
+                  </Button>
+                  <Button
+                    size="small"
+                    disabled={!position || position.index >= siblings - 1}
+                    onClick={() => moveBy(1)}
+                  >
+                    Nach unten
+                  </Button>
+                  <Button size="small" color="error" disabled={!position} onClick={() => setDialog('remove')}>
+                    Entfernen
+                  </Button>
+                </Stack>
+                {feedback && (
+                  <Alert
+                    severity={feedback.severity}
+                    role="alert"
+                    sx={{ mb: 1 }}
+                    onClose={() => setFeedback(null)}
+                  >
+                    {feedback.messages.join(' ')}
+                  </Alert>
+                )}
+                <FieldTree
+                  model={model}
+                  selected={selectedNode.id}
+                  onSelect={select}
+                  onMove={(element, container, index) => {
+                    const moved = move(element, container, index);
+                    if (moved) focusEntry(moved);
+                  }}
+                  focusTarget={focusTarget}
+                />
+              </Grid>
+              <Grid size={{ xs: 12, md: 7 }}>
+                <PropertyPanel
+                  key={selectedNode.id}
+                  definition={definition}
+                  model={model}
+                  selected={selectedNode.id}
+                  onApply={applyOp}
+                  onChangeForm={(changes) => change({ ...definition, ...changes })}
+                  checkProblems={check.errors}
+                />
+              </Grid>
+            </Grid>
+          </TabPanel>
+          <TabPanel tab="vorschau" shown={shownTab}>
+            <PreviewTab
+              definition={definition}
+              onTakeSampleData={(data: FormValues) => {
+                if (applyOp({ op: 'setSampleData', data })) setAnnouncement('Beispieldaten übernommen.');
+              }}
+            />
+          </TabPanel>
+          <TabPanel tab="erweitert" shown={shownTab}>
+            <AdvancedTab
+              definition={definition}
+              problems={check.errors}
+              onChange={(changes) => change({ ...definition, ...changes })}
+            />
+          </TabPanel>
+          {hasCriteria && (
+            <TabPanel tab="kriterien" shown={shownTab}>
+              <CriteriaEditor definition={definition} inForce={inForce} onApply={applyCriteria} />
+            </TabPanel>
+          )}
+        </Grid>
+        <Grid size={{ xs: 12, lg: 3 }}>
+          <CheckPanel check={check} />
+        </Grid>
+      </Grid>
+      {dialog === 'field' || dialog === 'layout' ? (
+        <AddElementDialog
+          mode={dialog}
+          inTabBar={
+            dialog === 'layout' &&
+            ['tabs', 'steps'].includes(model.uiById.get(layoutTarget.container)?.layout ?? '')
+          }
+          takenKeys={keysInContainer(model, fieldTarget.container)}
+          onAdd={addElement}
+          onClose={() => setDialog(null)}
+        />
+      ) : null}
+      {dialog === 'remove' && (
+        <ConfirmDialog
+          title="Element entfernen"
+          text={`„${elementLabel(selectedNode, model)}“ entfernen? ${selectedNode.fieldId ? 'Das Feld wird auch aus den Daten des Entwurfs entfernt.' : ''}`}
+          confirmLabel="Entfernen"
+          onConfirm={remove}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {conflict && (
+        <ConflictDialog
+          server={conflict.server}
+          serverRevision={conflict.revision}
+          local={definition}
+          busy={saving}
+          onLoadServer={loadServer}
+          onOverwrite={overwrite}
+          onClose={() => setConflict(null)}
+        />
+      )}
+    </Box>
+  );
+};
+
+/** A tab's panel; its content is mounted only while the tab is shown (the „Erweitert“ editors load lazily). */
+const TabPanel = ({ tab, shown, children }: { tab: TabKey; shown: TabKey; children: ReactNode }) => (
+  <Box
+    role="tabpanel"
+    id={`builder-panel-${tab}`}
+    aria-labelledby={`builder-tab-${tab}`}
+    hidden={tab !== shown}
+  >
+    {tab === shown ? children : null}
+  </Box>
+);
