@@ -6,6 +6,7 @@ import * as auditApi from '../../web/src/admin/audit-api.js';
 import * as usersApi from '../../web/src/admin/users-api.js';
 import * as authApi from '../../web/src/auth/api.js';
 import * as api from '../../web/src/forms/api.js';
+import * as formAdminApi from '../../web/src/form-admin/api.js';
 import * as needsApi from '../../web/src/needs/api.js';
 import * as generated from '../../web/src/gql/graphql.js';
 
@@ -76,6 +77,25 @@ describe('GraphQL documents of the web app', () => {
         'RecordNeedBodyInvolvementDocument',
         'NeedPrioritisationDocument',
         'PrioritiseNeedsDocument',
+      ]),
+    );
+  });
+
+  it('uses the generated documents for the form administration (versions, diff, impact, publish, import)', () => {
+    const sent = Object.values(formAdminApi).filter(isDocument);
+    expect(sent).toHaveLength(9);
+    for (const document of sent) expect(Object.values(generated)).toContain(document);
+    expect(operations.map(([name]) => name)).toEqual(
+      expect.arrayContaining([
+        'FormAdminFormsDocument',
+        'FormAdminVersionsDocument',
+        'CreateFormDraftDocument',
+        'ArchiveFormVersionDocument',
+        'FormVersionDiffDocument',
+        'PublishTargetDocument',
+        'FormImpactDocument',
+        'PublishFormVersionDocument',
+        'ImportFormDefinitionDocument',
       ]),
     );
   });

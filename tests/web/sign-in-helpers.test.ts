@@ -60,6 +60,7 @@ describe('sign-in helpers of the web app', () => {
       'Budgetzuweisungen',
       'Verwaltung',
       'Benutzerkonten',
+      'Formularverwaltung',
       'Protokoll',
     ]);
   });

@@ -19,6 +19,11 @@ export const ADMIN_PAGES = [
     text: 'Konten, Rollen, Zuständigkeiten, Passwörter',
   },
   { to: '/verwaltung/protokoll', title: 'Protokoll', text: 'Wer hat wann was getan; Export als CSV' },
+  {
+    to: '/verwaltung/formulare',
+    title: 'Formulare',
+    text: 'Formulare, Kriterien und Gewichtung bearbeiten, Versionen vergleichen und veröffentlichen',
+  },
 ] as const;
 
 /** `/verwaltung`: the administration pages. */

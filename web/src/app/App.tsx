@@ -55,6 +55,10 @@ const NoticeListPage = page(() => import('../notices/NoticeListPage.js'), 'Notic
 const NoticePage = page(() => import('../notices/NoticePage.js'), 'NoticePage');
 const AllocationPage = page(() => import('../decisions/AllocationPage.js'), 'AllocationPage');
 const BuilderPage = page(() => import('../form-builder/BuilderPage.js'), 'BuilderPage');
+const FormAdminListPage = page(() => import('../form-admin/FormAdminListPage.js'), 'FormAdminListPage');
+const FormVersionsPage = page(() => import('../form-admin/FormVersionsPage.js'), 'FormVersionsPage');
+const FormDiffPage = page(() => import('../form-admin/FormDiffPage.js'), 'FormDiffPage');
+const PublishPage = page(() => import('../form-admin/PublishPage.js'), 'PublishPage');
 const NotFoundPage = page(() => import('./NotFoundPage.js'), 'NotFoundPage');
 
 /** Root component: theme, session, router and the page routes. */
@@ -159,6 +163,10 @@ export const App = () => (
                 <Route path="haushaltsjahre" element={<BudgetYearsPage />} />
                 <Route path="benutzer" element={<UsersPage />} />
                 <Route path="protokoll" element={<AuditLogPage />} />
+                <Route path="formulare" element={<FormAdminListPage />} />
+                <Route path="formulare/:key" element={<FormVersionsPage />} />
+                <Route path="formulare/:key/vergleich" element={<FormDiffPage />} />
+                <Route path="formulare/:key/veroeffentlichen/:versionId" element={<PublishPage />} />
                 <Route path="formulare/:key/entwurf/:versionId" element={<BuilderPage />} />
               </Route>
               <Route path="*" element={<NotFoundPage />} />

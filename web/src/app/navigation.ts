@@ -32,6 +32,7 @@ export const NAVIGATION: readonly NavigationItem[] = [
   { to: '/budgetzuweisungen', label: 'Budgetzuweisungen', roles: ['ADMIN'] },
   { to: '/verwaltung', label: 'Verwaltung', end: true, roles: ['ADMIN'] },
   { to: '/verwaltung/benutzer', label: 'Benutzerkonten', roles: ['ADMIN'] },
+  { to: '/verwaltung/formulare', label: 'Formularverwaltung', roles: ['ADMIN'] },
   { to: '/verwaltung/protokoll', label: 'Protokoll', roles: ['ADMIN'] },
 ];
 
