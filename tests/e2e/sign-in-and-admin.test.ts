@@ -88,7 +88,9 @@ describe.skipIf(!browserAvailable())(
         ...(roles.length > 0 ? ['Angebote'] : []),
         ...(roles.some((role) => role !== 'COMMITTEE') ? ['Evaluationen'] : []),
         ...(roles.includes('ADMIN') ? ['Budgetzuweisungen'] : []),
-        ...(roles.includes('ADMIN') ? ['Verwaltung', 'Benutzerkonten', 'Formularverwaltung', 'Protokoll'] : []),
+        ...(roles.includes('ADMIN')
+          ? ['Verwaltung', 'Benutzerkonten', 'Formularverwaltung', 'Protokoll']
+          : []),
       ];
 
       for (const user of DEMO_USERS) {
