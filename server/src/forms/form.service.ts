@@ -181,7 +181,7 @@ export function draftChangeErrors(input: Omit<DraftChanges, 'id' | 'expectedRevi
     });
   }
   if (input.sampleData !== undefined && input.sampleData !== null) {
-    errors.push(...jsonObjectErrors(input.sampleData, '/sampleData', 'Die Beispieldaten'));
+    errors.push(...jsonObjectErrors(input.sampleData, '/sampleData', 'Die Beispieldaten', 'müssen'));
   }
   return errors;
 }
@@ -289,12 +289,13 @@ export async function putInForce(cmd: Command, version: FormVersion): Promise<vo
   await announceFormChange(cmd, form.key);
 }
 
-function jsonObjectErrors(value: unknown, path: string, label: string): FieldError[] {
+function jsonObjectErrors(value: unknown, path: string, label: string, must = 'muss'): FieldError[] {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return [{ path, message: `${label} muss ein JSON-Objekt sein.` }];
+    return [{ path, message: `${label} ${must} ein JSON-Objekt sein.` }];
   }
   if (JSON.stringify(value).length > MAX_DEFINITION_BYTES) {
-    return [{ path, message: `${label} ist zu groß (höchstens ${MAX_DEFINITION_BYTES / 1024} KiB).` }];
+    const are = must === 'muss' ? 'ist' : 'sind';
+    return [{ path, message: `${label} ${are} zu groß (höchstens ${MAX_DEFINITION_BYTES / 1024} KiB).` }];
   }
   return [];
 }
