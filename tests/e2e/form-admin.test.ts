@@ -1,0 +1,173 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  browserAvailable,
+  DEMO_ADMIN,
+  demoUser,
+  type E2eEnvironment,
+  signInAs,
+  startE2eEnvironment,
+  wcagViolations,
+} from '../support/e2e.js';
+
+const CRITERIA_TITLE = 'Anlage 3 – Kriterien und Gewichtung';
+
+/** Moves the focus with Tab until it is on `target`: the way a keyboard user gets there. */
+async function tabTo(
+  page: Page,
+  target: Locator,
+  key: 'Tab' | 'Shift+Tab' = 'Tab',
+  max = 400,
+): Promise<void> {
+  await target.waitFor();
+  for (let step = 0; step < max; step++) {
+    if (await target.evaluate((element) => element === element.ownerDocument.activeElement)) return;
+    await page.keyboard.press(key);
+  }
+  throw new Error(`${String(target)} was not reached with ${key}`);
+}
+
+/** Tabs to a button or link and activates it with Enter. */
+async function activate(page: Page, target: Locator, key: 'Tab' | 'Shift+Tab' = 'Tab'): Promise<void> {
+  await tabTo(page, target, key);
+  await page.keyboard.press('Enter');
+}
+
+const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
+const row = (page: Page, number: number) => page.getByTestId(`version-${number}`);
+
+describe.skipIf(!browserAvailable())('form administration in the browser', () => {
+  let env: E2eEnvironment;
+  let files: string;
+
+  beforeAll(async () => {
+    env = await startE2eEnvironment();
+    files = await mkdtemp(path.join(tmpdir(), 'form-admin-e2e-'));
+  }, 180_000);
+
+  afterAll(async () => {
+    await env?.close();
+    if (files) await rm(files, { recursive: true, force: true });
+  });
+
+  it('an administrator changes a weight of Anlage 3 in a new draft, compares, checks the impact, publishes, exports and imports, by keyboard and axe-clean', async () => {
+    const admin = demoUser(DEMO_ADMIN);
+    const page = await env.newPage();
+    await signInAs(page, DEMO_ADMIN, '/verwaltung');
+    await heading(page, 'Verwaltung').waitFor();
+
+    // From the administration overview to the list of forms.
+    await activate(page, page.getByRole('link', { name: /^Formulare/ }).last());
+    await heading(page, 'Formulare verwalten').waitFor();
+    expect(await wcagViolations(page)).toEqual([]);
+
+    await activate(page, page.getByRole('link', { name: CRITERIA_TITLE }));
+    await heading(page, `Versionen: ${CRITERIA_TITLE}`).waitFor();
+    await row(page, 1).waitFor();
+    expect(await row(page, 1).textContent()).toContain('In Kraft');
+    expect(await row(page, 1).textContent()).toContain('Definitionsdatei');
+    expect(await wcagViolations(page)).toEqual([]);
+
+    // A new draft from the version in force opens in the builder.
+    await activate(page, page.getByRole('button', { name: 'Neuen Entwurf aus Version 1' }));
+    await heading(page, /^Entwurf bearbeiten: .*\(Version 2\)$/).waitFor();
+
+    // The criteria tab: the tab bar is reached with Tab, the tab chosen with the arrow keys.
+    await tabTo(page, page.getByRole('tab', { name: 'Aufbau' }));
+    for (let step = 0; step < 3; step++) await page.keyboard.press('ArrowRight');
+    await expect
+      .poll(() =>
+        page
+          .getByRole('tab', { name: 'Kriterien' })
+          .evaluate((element) => element === element.ownerDocument.activeElement),
+      )
+      .toBe(true);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 2, name: 'Kriterien und Gewichtung' }).waitFor();
+    const needFit = page.getByRole('region', { name: 'Bedarfsgerechtigkeit' });
+    const sampleScore = page.getByTestId('sample-score');
+    expect(await sampleScore.textContent()).toContain('unverändert');
+    const weight = needFit.getByLabel(/^Gewichtung/);
+    await tabTo(page, weight);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('5');
+    expect(await weight.inputValue()).toBe('5');
+    await expect.poll(() => sampleScore.textContent()).toMatch(/[+−]\d+,\d Prozentpunkte/);
+    expect(await page.getByRole('table').first().textContent()).toContain('Gewichtung in Kraft');
+    expect(await wcagViolations(page)).toEqual([]);
+
+    await activate(page, page.getByRole('button', { name: 'Entwurf speichern' }), 'Shift+Tab');
+    await expect.poll(() => page.getByTestId('save-status').textContent()).toMatch(/^Gespeichert um/);
+
+    // Back to the versions; compare the version in force with the draft.
+    await activate(page, page.getByRole('link', { name: 'Versionen' }), 'Shift+Tab');
+    await heading(page, `Versionen: ${CRITERIA_TITLE}`).waitFor();
+    expect(await row(page, 2).textContent()).toContain('Entwurf');
+    expect(await row(page, 2).textContent()).toContain(admin.displayName);
+    await activate(page, page.getByRole('button', { name: 'Vergleichen' }));
+    await heading(page, `Fassungen vergleichen: ${CRITERIA_TITLE}`).waitFor();
+    const weights = page.getByRole('heading', { level: 3, name: /^Geänderte Gewichtungen/ });
+    await weights.waitFor();
+    expect(await page.locator('main').textContent()).toContain('Bedarfsgerechtigkeit');
+    expect(new URL(page.url()).searchParams.get('von')).toBeTruthy();
+    expect(await wcagViolations(page)).toEqual([]);
+
+    // Check and publish.
+    await activate(page, page.getByRole('link', { name: /^Zu den Versionen/ }), 'Shift+Tab');
+    await heading(page, `Versionen: ${CRITERIA_TITLE}`).waitFor();
+    await activate(page, page.getByRole('link', { name: 'Version 2 prüfen und veröffentlichen' }));
+    await heading(page, `Prüfen und veröffentlichen: ${CRITERIA_TITLE}, Version 2`).waitFor();
+    await page.getByText(/geprüft, davon/).waitFor({ timeout: 30_000 });
+    await page.getByText('Der Entwurf enthält alles, was der Ablauf von diesem Formular braucht.').waitFor();
+    expect(await wcagViolations(page)).toEqual([]);
+    await activate(page, page.getByRole('button', { name: 'Veröffentlichen', exact: true }));
+    const dialog = page.getByRole('dialog', { name: 'Version 2 veröffentlichen?' });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('löst Version 1 ab');
+    expect(await wcagViolations(page)).toEqual([]);
+    await activate(page, dialog.getByRole('button', { name: 'Veröffentlichen' }));
+    await heading(page, `Versionen: ${CRITERIA_TITLE}`).waitFor();
+    await page.getByText('Version 2 ist jetzt in Kraft.').waitFor();
+    expect(await row(page, 2).textContent()).toContain('In Kraft');
+    expect(await row(page, 2).textContent()).toContain(admin.displayName);
+    expect(await row(page, 1).textContent()).toContain('Archiviert');
+    expect(await wcagViolations(page)).toEqual([]);
+
+    // Export downloads the version as a form-definitions/ file.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      activate(page, page.getByRole('link', { name: 'Version 2 exportieren (JSON-Datei)' })),
+    ]);
+    const exported = JSON.parse(await readFile((await download.path())!, 'utf8')) as Record<string, unknown>;
+    expect(exported.key).toBe('criteria');
+    expect(
+      (exported.schema as { properties: { scores: { properties: { needFit: Record<string, unknown> } } } })
+        .properties.scores.properties.needFit['x-weight'],
+    ).toBe(5);
+
+    // Import of a schema without UI schema starts a draft and opens it in the builder.
+    const file = path.join(files, 'bewertung.json');
+    await writeFile(
+      file,
+      JSON.stringify({
+        schema: {
+          type: 'object',
+          properties: {
+            reviewer: { type: 'string', title: 'Bewertet von' },
+            remark: { type: 'string', title: 'Anmerkung der Planung' },
+          },
+        },
+      }),
+    );
+    const input = page.getByLabel('JSON-Datei', { exact: true });
+    await tabTo(page, input);
+    await input.setInputFiles(file);
+    await activate(page, page.getByRole('button', { name: 'Importieren' }));
+    await heading(page, /^Entwurf bearbeiten: .*\(Version 3\)$/).waitFor();
+    await expect.poll(() => page.locator('main').textContent()).toContain('Anmerkung der Planung');
+    await page.close();
+  }, 240_000);
+});
