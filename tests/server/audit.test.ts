@@ -530,6 +530,42 @@ const MUTATION_CASES: Record<string, MutationCase> = {
     entityId: (data) => data.publishFormVersion.formVersion.id,
     table: 'form_version',
   },
+  archiveFormVersion: {
+    prepare: async () => {
+      const draft = await currentDraft('cost-calculation');
+      return {
+        query: `mutation($id: UUID!) { archiveFormVersion(id: $id) { formVersion { id } errorCount } }`,
+        variables: { id: draft.id },
+        caller: admin,
+      };
+    },
+    role: Role.ADMIN,
+    entityType: 'FormVersion',
+    entityId: (data) => data.archiveFormVersion.formVersion.id,
+    table: 'form_version',
+  },
+  importFormDefinition: {
+    prepare: async () => {
+      const draft = await currentDraft('cost-calculation');
+      return {
+        query: `mutation($id: UUID!, $revision: Int!, $definition: JSON!) {
+          importFormDefinition(draftId: $id, expectedRevision: $revision, definition: $definition) {
+            formVersion { id } errorCount
+          }
+        }`,
+        variables: {
+          id: draft.id,
+          revision: draft.revision,
+          definition: { title: draft.title, schema: draft.schema, uischema: draft.uischema },
+        },
+        caller: admin,
+      };
+    },
+    role: Role.ADMIN,
+    entityType: 'FormVersion',
+    entityId: (data) => data.importFormDefinition.formVersion.id,
+    table: 'form_version',
+  },
   submitForm: {
     prepare: async () => ({
       query: SUBMIT,

@@ -16,6 +16,8 @@ import {
   type ValidationRule,
 } from 'graphql';
 import { MAX_VERSIONS_LISTED } from '../forms/form.resolver.js';
+import { MAX_EXAMPLE_ERRORS, MAX_IMPACT_EXAMPLES, MAX_IMPACT_REASONS } from '../forms/form-impact.js';
+import { MAX_FIELD_ERRORS } from '../../../form-logic/index.js';
 
 export interface QueryCostOptions {
   /** Largest estimated cost of one operation. */
@@ -80,6 +82,16 @@ export const QUERY_COST: QueryCostOptions = {
     'Query.interimBudgetAllocations': 2000,
     // Meine Aufgaben: `limit` is at most 200.
     'TaskList.tasks': 200,
+    // Form administration: the impact check answers at most 20 reasons and 10 examples of at most 10
+    // errors each, in a handful of groups; a definition check at most 100 errors of each kind.
+    'FormImpact.groups': 10,
+    'FormImpact.reasons': MAX_IMPACT_REASONS,
+    'FormImpact.examples': MAX_IMPACT_EXAMPLES,
+    'FormImpactExample.errors': MAX_EXAMPLE_ERRORS,
+    'FormImpact.definitionErrors': MAX_FIELD_ERRORS,
+    'FormImpact.contractErrors': MAX_FIELD_ERRORS,
+    'FormDefinitionCheck.errors': MAX_FIELD_ERRORS,
+    'FormDefinitionCheck.contractErrors': MAX_FIELD_ERRORS,
   },
   defaultListSize: 100,
   scalarCosts: { JSON: 10 },
