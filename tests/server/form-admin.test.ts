@@ -569,6 +569,65 @@ describe('the impact check', () => {
     expect(impact.contractErrors).toEqual([]);
   });
 
+  it('checks the submitted and the draft scores of Anlage 3, and finds nothing to check elsewhere', async () => {
+    const application = await applicationDraft({ title: 'Elterncafé Oyten' });
+    const criteria = (await inForce('criteria')).id;
+    const sample = sampleDataOf('criteria');
+    const score = (scorer: string, data: Json, submitted: boolean) =>
+      insertRow(api, 'score', {
+        application_id: application,
+        scorer_id: scorer,
+        scorer_name: scorer,
+        criteria_version_id: criteria,
+        data: JSON.stringify(data),
+        submitted_at: submitted ? new Date() : null,
+      });
+    const submitted = await score('Rita Rolfs', sample, true);
+    await insertRow(api, 'score_revision', {
+      score_id: submitted,
+      number: 1,
+      criteria_version_id: criteria,
+      data: JSON.stringify(sample),
+      weighted_score_basis_points: 8000,
+      submitted_at: new Date(),
+      submitted_by_name: 'Rita Rolfs',
+    });
+    const fullMarks = await score('Tarek Thiel', { scores: { needFit: { score: 4 } } }, false);
+    await score('Greta Gerdes', { scores: { needFit: { score: 2 } } }, false);
+
+    const draft = await freshDraft('criteria');
+    const schema = structuredClone(draft.schema);
+    schema.properties.scores.properties.needFit['x-weight'] = 5;
+    schema.properties.scores.properties.needFit.properties.score.maximum = 3;
+    await save(draft, { schema });
+    const impact = (await ok(IMPACT, { versionId: draft.id })).formImpact;
+    expect(impact.groups).toEqual([
+      { kind: 'SUBMISSION', label: 'Eingereichte Formulare', checked: 0, failing: 0 },
+      { kind: 'SCORE_DRAFT', label: 'Entwürfe von Bewertungen', checked: 2, failing: 1 },
+      { kind: 'SCORE', label: 'Eingereichte Bewertungen', checked: 1, failing: 1 },
+    ]);
+    expect(impact.reasons).toEqual([
+      { path: '/scores/needFit/score', message: expect.stringContaining('3'), count: 2 },
+    ]);
+    expect(impact.examples.map((example: Json) => [example.recordId, example.label]).sort()).toEqual(
+      [
+        [fullMarks, 'Entwurf der Bewertung von Tarek Thiel zu „Elterncafé Oyten“'],
+        [submitted, 'Bewertung von Rita Rolfs zu „Elterncafé Oyten“'],
+      ].sort(),
+    );
+
+    for (const formKey of ['evaluation', 'cost-calculation']) {
+      const other = await freshDraft(formKey);
+      const result = (await ok(IMPACT, { versionId: other.id })).formImpact;
+      expect(result).toMatchObject({ failing: 0, definitionErrors: [], contractErrors: [] });
+      expect(result.groups.map((group: Json) => group.kind)).toEqual(
+        formKey === 'evaluation'
+          ? ['SUBMISSION', 'EVALUATION_DRAFT', 'EVALUATION']
+          : ['SUBMISSION', 'APPLICATION_DRAFT', 'APPLICATION'],
+      );
+    }
+  });
+
   it('reports a draft with definition problems instead of checking records with it', async () => {
     const draft = await freshDraft('evaluation');
     const schema = { ...draft.schema, properties: { ...draft.schema.properties, x: { type: 'nope' } } };

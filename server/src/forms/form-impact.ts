@@ -85,6 +85,9 @@ const day = new Intl.DateTimeFormat('de-DE', {
 const dateOf = (row: RecordRow) => day.format(new Date(row.at));
 const titled = (what: string, row: RecordRow) =>
   row.title ? `${what} „${row.title}“` : `${what} vom ${dateOf(row)}`;
+/** `what` about a titled thing (`zu „Elterncafé“`), else dated (`vom 03.11.2026`). */
+const about = (what: string, row: RecordRow) =>
+  row.title ? `${what} zu „${row.title}“` : `${what} vom ${dateOf(row)}`;
 
 const NOT_EMPTY = (column: string) => `${column}::jsonb <> '{}'::jsonb`;
 const PAGE = `order by 1 limit ?`;
@@ -143,7 +146,7 @@ const scoreSources: RecordSource[] = [
             from "score" s
            where s."criteria_version_id" = ? and s."id" > ? and s."submitted_at" is null
              and ${NOT_EMPTY('s."data"')} ${PAGE}`,
-    name: (row) => `Entwurf der Bewertung von ${row.who ?? 'unbekannt'} zu ${titled('', row).trim()}`,
+    name: (row) => about(`Entwurf der Bewertung von ${row.who ?? 'unbekannt'}`, row),
   },
   {
     kind: 'SCORE',
@@ -155,7 +158,7 @@ const scoreSources: RecordSource[] = [
             join lateral (select * from "score_revision" x where x."score_id" = s."id"
                            order by x."number" desc limit 1) r on true
            where s."criteria_version_id" = ? and s."id" > ? and s."submitted_at" is not null ${PAGE}`,
-    name: (row) => `Bewertung von ${row.who ?? 'unbekannt'} zu ${titled('', row).trim()}`,
+    name: (row) => about(`Bewertung von ${row.who ?? 'unbekannt'}`, row),
   },
 ];
 
@@ -171,7 +174,7 @@ const evaluationSources: RecordSource[] = [
             from "evaluation" e
            where e."form_version_id" = ? and e."id" > ? and e."state" in ('DUE', 'CHANGES_REQUESTED')
              and ${NOT_EMPTY('e."data"')} ${PAGE}`,
-    name: (row) => `Entwurf der Evaluation ${row.who} zu ${titled('', row).trim()}`,
+    name: (row) => about(`Entwurf der Evaluation (Zeitraum ${row.who})`, row),
   },
   {
     kind: 'EVALUATION',
@@ -183,7 +186,7 @@ const evaluationSources: RecordSource[] = [
             join lateral (select * from "evaluation_revision" x where x."evaluation_id" = e."id"
                            order by x."number" desc limit 1) r on true
            where e."form_version_id" = ? and e."id" > ? and e."state" in ('SUBMITTED', 'ACCEPTED') ${PAGE}`,
-    name: (row) => `Evaluation ${row.who} zu ${titled('', row).trim()}`,
+    name: (row) => about(`Evaluation (Zeitraum ${row.who})`, row),
   },
 ];
 
