@@ -1,11 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  apiSession,
   browserAvailable,
   DEMO_ADMIN,
+  DEMO_PROVIDER,
   demoUser,
   type E2eEnvironment,
   signInAs,
@@ -168,6 +171,127 @@ describe.skipIf(!browserAvailable())('form administration in the browser', () =>
     await activate(page, page.getByRole('button', { name: 'Importieren' }));
     await heading(page, /^Entwurf bearbeiten: .*\(Version 3\)$/).waitFor();
     await expect.poll(() => page.locator('main').textContent()).toContain('Anmerkung der Planung');
+    await page.close();
+  }, 240_000);
+
+  it('the impact check counts a submission the draft breaks, a broken process contract blocks publishing, an existing draft is named and archived', async () => {
+    const provider = demoUser(DEMO_PROVIDER);
+    const admin = demoUser(DEMO_ADMIN);
+    const asProvider = await apiSession(env.platform.url, provider.email, provider.password);
+    const asAdmin = await apiSession(env.platform.url, admin.email, admin.password);
+    const FORM = `query($key: String!) { form(key: $key) { published { id sampleData schema uischema } } }`;
+    const DRAFT = `mutation($formKey: String!) { createDraft(formKey: $formKey) { id revision schema uischema } }`;
+    const SAVE = `mutation($id: UUID!, $expectedRevision: Int!, $schema: JSON!, $uischema: JSON!) {
+        updateDraft(id: $id, expectedRevision: $expectedRevision, schema: $schema, uischema: $uischema) {
+          formVersion { id } errors { path message } }
+      }`;
+
+    // A submitted Anlage 2 under the version in force; the draft adds a required field it lacks.
+    const costs = (await asProvider(FORM, { key: 'cost-calculation' })).form.published;
+    const submitted = await asProvider(
+      `mutation($data: JSON!, $id: ID!) { submitForm(formKey: "cost-calculation", data: $data, clientSubmissionId: $id) {
+          submission { id } errors { path message } } }`,
+      { data: costs.sampleData, id: randomUUID() },
+    );
+    expect(submitted.submitForm.errors).toEqual([]);
+    const costsDraft = (await asAdmin(DRAFT, { formKey: 'cost-calculation' })).createDraft;
+    const schema = structuredClone(costsDraft.schema);
+    schema.properties.fundingReference = {
+      type: 'string',
+      title: 'Aktenzeichen der Förderung',
+      minLength: 1,
+    };
+    schema.required = [...schema.required, 'fundingReference'];
+    const uischema = structuredClone(costsDraft.uischema);
+    uischema.elements.push({ type: 'Control', scope: '#/properties/fundingReference' });
+    const saved = await asAdmin(SAVE, {
+      id: costsDraft.id,
+      expectedRevision: costsDraft.revision,
+      schema,
+      uischema,
+    });
+    expect(saved.updateDraft.errors).toEqual([]);
+
+    const page = await env.newPage();
+    await signInAs(
+      page,
+      DEMO_ADMIN,
+      `/verwaltung/formulare/cost-calculation/veroeffentlichen/${costsDraft.id}`,
+    );
+    await heading(page, /^Prüfen und veröffentlichen: .*, Version 2$/).waitFor();
+    await page.getByText(/geprüft, davon/).waitFor({ timeout: 30_000 });
+    const summary = await page.getByText(/geprüft, davon/).textContent();
+    expect(summary).not.toContain('davon keiner');
+    expect(await page.getByRole('table', { name: 'Gründe, häufigste zuerst' }).textContent()).toContain(
+      '/fundingReference',
+    );
+    expect(await page.getByRole('heading', { level: 3, name: 'Beispiele' }).count()).toBe(1);
+    expect(await wcagViolations(page)).toEqual([]);
+    await activate(page, page.getByRole('button', { name: 'Veröffentlichen', exact: true }));
+    const dialog = page.getByRole('dialog', { name: 'Version 2 veröffentlichen?' });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toMatch(
+      /\d+ Datens(atz|ätze) von \d+ würden die neue Fassung nicht erfüllen/,
+    );
+    await activate(page, dialog.getByRole('button', { name: 'Abbrechen' }));
+    await dialog.waitFor({ state: 'detached' });
+
+    // A draft that no longer derives the requested amount cannot be published.
+    const broken = structuredClone(schema);
+    delete broken.properties.requestedAmount;
+    broken.required = broken.required.filter((key: string) => key !== 'requestedAmount');
+    const brokenUi = structuredClone(uischema);
+    const withoutAmount = (element: any): any => ({
+      ...element,
+      ...(Array.isArray(element.elements)
+        ? {
+            elements: element.elements
+              .filter((child: any) => child.scope !== '#/properties/requestedAmount')
+              .map(withoutAmount),
+          }
+        : {}),
+    });
+    const revision = (
+      await asAdmin(`query($id: UUID!) { formVersion(id: $id) { revision } }`, { id: costsDraft.id })
+    ).formVersion.revision;
+    const brokenSave = await asAdmin(SAVE, {
+      id: costsDraft.id,
+      expectedRevision: revision,
+      schema: broken,
+      uischema: withoutAmount(brokenUi),
+    });
+    expect(brokenSave.updateDraft.errors).toEqual([]);
+    await page.reload();
+    await page.getByText(/geprüft, davon/).waitFor({ timeout: 30_000 });
+    await page.getByText('Dem Entwurf fehlt, was der Ablauf braucht').waitFor();
+    expect(await page.getByRole('button', { name: 'Veröffentlichen', exact: true }).isDisabled()).toBe(true);
+    expect(await wcagViolations(page)).toEqual([]);
+
+    // Starting another draft names the existing one; archiving it (confirmed) frees the way.
+    await activate(page, page.getByRole('link', { name: /^Zu den Versionen/ }), 'Shift+Tab');
+    await heading(page, /^Versionen: /).waitFor();
+    await activate(page, page.getByRole('button', { name: 'Neuen Entwurf aus Version 1' }));
+    const refusal = page.getByRole('alert').filter({ hasText: 'Es gibt schon einen Entwurf' });
+    await refusal.waitFor();
+    expect(await refusal.getByRole('link', { name: 'Zum Entwurf (Version 2)' }).getAttribute('href')).toBe(
+      `/verwaltung/formulare/cost-calculation/entwurf/${costsDraft.id}`,
+    );
+    expect(await wcagViolations(page)).toEqual([]);
+    await activate(page, page.getByRole('button', { name: 'Entwurf archivieren' }));
+    const confirm = page.getByRole('dialog', { name: 'Entwurf Version 2 archivieren?' });
+    await confirm.waitFor();
+    await activate(page, confirm.getByRole('button', { name: 'Archivieren' }));
+    await page.getByText('Der Entwurf Version 2 wurde archiviert.').waitFor();
+    await expect.poll(async () => row(page, 2).textContent()).toContain('Archiviert');
+
+    // An import with problems lists them and stores nothing.
+    const file = path.join(files, 'kaputt.json');
+    await writeFile(file, JSON.stringify({ schema: { type: 'array', items: { type: 'string' } } }));
+    await page.getByLabel('JSON-Datei', { exact: true }).setInputFiles(file);
+    await activate(page, page.getByRole('button', { name: 'Importieren' }));
+    const problems = page.getByRole('alert').filter({ hasText: 'Die Datei wurde nicht übernommen' });
+    await problems.waitFor();
+    expect(await wcagViolations(page)).toEqual([]);
     await page.close();
   }, 240_000);
 });
