@@ -530,20 +530,7 @@ const MUTATION_CASES: Record<string, MutationCase> = {
     entityId: (data) => data.publishFormVersion.formVersion.id,
     table: 'form_version',
   },
-  archiveFormVersion: {
-    prepare: async () => {
-      const draft = await currentDraft('cost-calculation');
-      return {
-        query: `mutation($id: UUID!) { archiveFormVersion(id: $id) { formVersion { id } errorCount } }`,
-        variables: { id: draft.id },
-        caller: admin,
-      };
-    },
-    role: Role.ADMIN,
-    entityType: 'FormVersion',
-    entityId: (data) => data.archiveFormVersion.formVersion.id,
-    table: 'form_version',
-  },
+  // Import into a draft of Anlage 2, then archive it, so no draft of Anlage 2 is left for later tests.
   importFormDefinition: {
     prepare: async () => {
       const draft = await currentDraft('cost-calculation');
@@ -564,6 +551,20 @@ const MUTATION_CASES: Record<string, MutationCase> = {
     role: Role.ADMIN,
     entityType: 'FormVersion',
     entityId: (data) => data.importFormDefinition.formVersion.id,
+    table: 'form_version',
+  },
+  archiveFormVersion: {
+    prepare: async () => {
+      const draft = await currentDraft('cost-calculation');
+      return {
+        query: `mutation($id: UUID!) { archiveFormVersion(id: $id) { formVersion { id } errorCount } }`,
+        variables: { id: draft.id },
+        caller: admin,
+      };
+    },
+    role: Role.ADMIN,
+    entityType: 'FormVersion',
+    entityId: (data) => data.archiveFormVersion.formVersion.id,
     table: 'form_version',
   },
   submitForm: {
