@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builder } from '../../form-logic/index.js';
 import { type Caller, Role } from '../../server/src/common/context.js';
+import { readFormDefinitions } from '../../server/src/forms/load-form-definitions.js';
 import { TEST_CALLER } from '../support/callers.js';
 import { newClientSubmissionId, sampleDataOf } from '../support/factories.js';
 import { CREATE_DRAFT, FORM, PUBLISH, SUBMIT } from '../support/operations.js';
@@ -204,6 +208,38 @@ describe('versions in the administration', () => {
     expect(await successfulEvents('updateDraft', draft.id)).toHaveLength(1);
   });
 
+  it('two saves of the same revision at the same moment: one is stored, the other is refused as stale', async () => {
+    const draft = await freshDraft('criteria', anna);
+    const attempt = (caller: Caller) =>
+      api.gql(
+        UPDATE,
+        {
+          id: draft.id,
+          schema: draft.schema,
+          uischema: draft.uischema,
+          expectedRevision: draft.revision,
+          title: `Fassung von ${caller.displayName}`,
+        },
+        { caller },
+      );
+    const answers = await Promise.all([attempt(anna), attempt(bernd)]);
+    const stored = answers.filter((answer) => !answer.errors);
+    const refused = answers.filter((answer) => answer.errors);
+    expect(stored).toHaveLength(1);
+    expect(refused.map((answer) => answer.errors![0]!.extensions)).toEqual([
+      expect.objectContaining({
+        code: 'CONFLICT',
+        reason: 'STALE_REVISION',
+        currentRevision: draft.revision + 1,
+      }),
+    ]);
+    const row = await versionRow(draft.id);
+    expect(row).toMatchObject({
+      revision: draft.revision + 1,
+      title: stored[0]!.data!.updateDraft.formVersion.title,
+    });
+  });
+
   it('archives a draft, refuses to archive the version in force, then starts a new draft from an old version', async () => {
     const original = await inForce('cost-calculation');
     const draft = await freshDraft('cost-calculation');
@@ -333,6 +369,22 @@ describe('guardrails of the process', () => {
       const check = (await ok(CHECK, { formKey, schema: version.schema, uischema: version.uischema }))
         .checkFormDefinition;
       expect(check).toEqual({ errors: [], contractErrors: [] });
+    }
+  });
+
+  it('refuses at start a definition file that breaks its process contract', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'definitions-'));
+    try {
+      const file = JSON.parse(await readFile('form-definitions/criteria.json', 'utf8'));
+      for (const criterion of Object.values<Json>(file.schema.properties.scores.properties)) {
+        delete criterion['x-weight'];
+      }
+      await writeFile(path.join(dir, 'criteria.json'), JSON.stringify(file));
+      await expect(readFormDefinitions(dir)).rejects.toThrow(
+        /criteria\.json:[\s\S]*mindestens ein gewichtetes Kriterium/,
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 

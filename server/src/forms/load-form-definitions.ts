@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
-import { checkFormDefinition } from '../../../form-logic/index.js';
+import { checkFormDefinition, checkProcessContract } from '../../../form-logic/index.js';
 import { runCommand, SYSTEM_CALLER } from '../common/command.js';
 import { Role } from '../common/context.js';
 import { Form } from './form.entity.js';
@@ -29,8 +29,8 @@ export class FormDefinitionError extends Error {
 }
 
 /**
- * Reads and checks every `*.json` in `dir`. All files are read and checked before anything is
- * refused, and one error lists every problem of every file (file, path in the file, message).
+ * Reads and checks every `*.json` in `dir` (the definition check and the form's process contract,
+ * as at publish). All files are read and checked before anything is refused, and one error lists every problem of every file (file, path in the file, message).
  */
 export async function readFormDefinitions(dir: string): Promise<FormDefinitionFile[]> {
   const files = (await readdir(dir)).filter((name) => name.endsWith('.json')).sort();
@@ -64,7 +64,10 @@ async function readFormDefinition(
   if (`${definition.key}.json` !== name) {
     reports.push(`${file}: der Schlüssel „${definition.key}“ passt nicht zum Dateinamen`);
   }
-  const problems = await checkFormDefinition(definition);
+  const problems = [
+    ...(await checkFormDefinition(definition)),
+    ...checkProcessContract(definition.key, definition),
+  ];
   if (problems.length > 0) {
     const lines = problems.map((problem) => `${problem.path}: ${problem.message}`);
     reports.push(`${file}:\n  ${lines.join('\n  ')}`);
