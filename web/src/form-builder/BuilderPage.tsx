@@ -1,6 +1,15 @@
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import { Alert, Box, Button, Grid, Link, Stack, Tab, Tabs, Typography } from '@mui/material';
-import { type ReactNode, useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import {
+  type MouseEvent,
+  type ReactNode,
+  useCallback,
+  useEffect,
+  useMemo,
+  useReducer,
+  useRef,
+  useState,
+} from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { builder, type FieldError, type FormDefinition, type FormValues } from '../../../form-logic/index.js';
 import { getAtPointer } from '../../../form-logic/json-pointer.js';
@@ -94,6 +103,8 @@ const CHECK_DELAY_MS = 600;
 interface Feedback {
   severity: 'error' | 'warning';
   messages: string[];
+  /** Where the action was: the alert is shown there. */
+  source: 'tree' | 'panel';
 }
 
 const Builder = ({ version, formKey }: { version: LoadedVersion; formKey: string }) => {
@@ -127,15 +138,15 @@ const Builder = ({ version, formKey }: { version: LoadedVersion; formKey: string
   const change = useCallback((next: FormDefinition) => dispatch({ type: 'change', definition: next }), []);
 
   /** Applies an operation; shows its problems near the action and returns whether it went through. */
-  const applyOp = (op: builder.Op): boolean => {
+  const applyOp = (op: builder.Op, source: Feedback['source'] = 'panel'): boolean => {
     const result = builder.apply(definition, op);
     if (result.problems.length > 0) {
-      setFeedback({ severity: 'error', messages: result.problems.map((problem) => problem.message) });
+      setFeedback({ severity: 'error', messages: result.problems.map((problem) => problem.message), source });
       return false;
     }
     setFeedback(
       result.warnings.length > 0
-        ? { severity: 'warning', messages: result.warnings.map((warning) => warning.message) }
+        ? { severity: 'warning', messages: result.warnings.map((warning) => warning.message), source }
         : null,
     );
     change(result.definition);
@@ -256,7 +267,7 @@ const Builder = ({ version, formKey }: { version: LoadedVersion; formKey: string
 
   const move = (element: string, container: string, index: number) => {
     const node = model.uiById.get(element);
-    if (!node || !applyOp({ op: 'moveElement', element, container, index })) return;
+    if (!node || !applyOp({ op: 'moveElement', element, container, index }, 'tree')) return;
     const moved = elementIdAt(container, index);
     const count = model.uiById.get(container)?.children.length ?? 0;
     setSelected(moved);
@@ -319,14 +330,14 @@ const Builder = ({ version, formKey }: { version: LoadedVersion; formKey: string
     const label = elementLabel(node, model);
     const position = positionOf(selected);
     if (node.fieldId) {
-      if (!applyOp({ op: 'removeField', field: node.fieldId })) {
+      if (!applyOp({ op: 'removeField', field: node.fieldId }, 'tree')) {
         setDialog(null);
         return;
       }
     } else {
       const result = removeEmptyElement(definition, selected);
       if (result.problem) {
-        setFeedback({ severity: 'error', messages: [result.problem] });
+        setFeedback({ severity: 'error', messages: [result.problem], source: 'tree' });
         setDialog(null);
         return;
       }
@@ -343,6 +354,12 @@ const Builder = ({ version, formKey }: { version: LoadedVersion; formKey: string
     setAnnouncement(`„${label}“ entfernt.`);
   };
 
+  const confirmLeave = (event: MouseEvent) => {
+    if (dirty && !window.confirm('Es gibt ungespeicherte Änderungen. Die Seite trotzdem verlassen?')) {
+      event.preventDefault();
+    }
+  };
+
   const position = positionOf(selected);
   const siblings = position ? (model.uiById.get(position.container)?.children.length ?? 0) : 0;
   const tabs: TabKey[] = hasCriteria
@@ -355,6 +372,7 @@ const Builder = ({ version, formKey }: { version: LoadedVersion; formKey: string
       <Link
         component={RouterLink}
         to={versionsPath(formKey)}
+        onClick={confirmLeave}
         sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5, mb: 1 }}
       >
         <ArrowBackIcon fontSize="small" aria-hidden="true" />
@@ -376,6 +394,7 @@ const Builder = ({ version, formKey }: { version: LoadedVersion; formKey: string
         <Button
           component={RouterLink}
           to={`${versionsPath(formKey)}/veroeffentlichen/${encodeURIComponent(version.id)}`}
+          onClick={confirmLeave}
         >
           Prüfen und veröffentlichen
         </Button>
@@ -475,7 +494,7 @@ const Builder = ({ version, formKey }: { version: LoadedVersion; formKey: string
                     Entfernen
                   </Button>
                 </Stack>
-                {feedback && (
+                {feedback?.source === 'tree' && (
                   <Alert
                     severity={feedback.severity}
                     role="alert"
@@ -505,6 +524,18 @@ const Builder = ({ version, formKey }: { version: LoadedVersion; formKey: string
                   onApply={applyOp}
                   onChangeForm={(changes) => change({ ...definition, ...changes })}
                   checkProblems={check.errors}
+                  feedback={
+                    feedback?.source === 'panel' ? (
+                      <Alert
+                        severity={feedback.severity}
+                        role="alert"
+                        sx={{ mb: 2 }}
+                        onClose={() => setFeedback(null)}
+                      >
+                        {feedback.messages.join(' ')}
+                      </Alert>
+                    ) : null
+                  }
                 />
               </Grid>
             </Grid>

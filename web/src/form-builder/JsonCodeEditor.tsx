@@ -63,6 +63,8 @@ export const JsonCodeEditor = ({ label, describedBy, value, onChange, problems }
           indentOnInput(),
           syntaxHighlighting(defaultHighlightStyle),
           json(),
+          // No scrolling region inside the page: long lines wrap, the editor grows with its text.
+          EditorView.lineWrapping,
           lintGutter(),
           linter(diagnostics, { delay: 400 }),
           keymap.of([...defaultKeymap, ...historyKeymap]),
@@ -82,7 +84,6 @@ export const JsonCodeEditor = ({ label, describedBy, value, onChange, problems }
           EditorView.theme({
             '&': { fontSize: '0.875rem', border: '1px solid #767676', borderRadius: '4px' },
             '&.cm-focused': { outline: '3px solid #0d47a1' },
-            '.cm-scroller': { maxHeight: '60vh', overflow: 'auto' },
           }),
         ],
       }),

@@ -11,7 +11,7 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { builder, type FieldError, type FormDefinition } from '../../../form-logic/index.js';
 import { elementKind, elementLabel } from './builder-state.js';
 import { ChoicesEditor } from './ChoicesEditor.js';
@@ -29,6 +29,8 @@ interface PropertyPanelProps {
   onChangeForm: (changes: { title?: string; description?: string }) => void;
   /** Problems of the live definition check. */
   checkProblems: FieldError[];
+  /** The alert about the last action in the panel (refused, or done with a warning). */
+  feedback?: ReactNode;
 }
 
 /** The properties of the selected element: the form itself, a section or a field. */
@@ -39,6 +41,7 @@ export const PropertyPanel = ({
   onApply,
   onChangeForm,
   checkProblems,
+  feedback,
 }: PropertyPanelProps) => {
   const node = model.uiById.get(selected);
   if (!node) return <Typography>Bitte links ein Element auswählen.</Typography>;
@@ -53,6 +56,7 @@ export const PropertyPanel = ({
       <Typography variant="h2" component="h2" sx={{ fontSize: '1.3rem', mb: 2 }}>
         Eigenschaften: {node.id === '' ? 'Formular' : heading}
       </Typography>
+      {feedback}
       {problemsHere.length > 0 && (
         <Alert severity="warning" sx={{ mb: 2 }}>
           <List dense disablePadding>
