@@ -9,7 +9,9 @@ import {
   insertionPoint,
   isDirty,
   keepLocalCopy,
+  idAfterMove,
   keysInContainer,
+  moveTargets,
   positionOf,
   readLocalCopy,
   removeEmptyElement,
@@ -163,5 +165,34 @@ describe('the form builder’s value helpers', () => {
     const broken = parseProblem('{"a": }');
     expect(broken?.message).toMatch(/^Kein gültiges JSON/);
     expect(broken?.from).toBe(6);
+  });
+});
+
+describe('moving an element into another section', () => {
+  it('names the containers it may go to and its id afterwards', () => {
+    const definition = builder.apply(base(), {
+      op: 'addLayout',
+      container: '',
+      index: 0,
+      kind: 'section',
+      label: 'Vorne',
+    }).definition;
+    const model = builder.readModel(definition);
+    // name is /elements/1, „Kosten“ is /elements/2, the table's rows are their own data area.
+    expect(moveTargets(model, '/elements/1').map((target) => target.label)).toEqual([
+      'Formular (oberste Ebene)',
+      'Vorne (Abschnitt)',
+      'Kosten (Abschnitt)',
+    ]);
+    expect(moveTargets(model, '/elements/2').map((target) => target.id)).toEqual(['', '/elements/0']);
+    expect(idAfterMove('/elements/1', '/elements/2', 1)).toBe('/elements/1/elements/1');
+    expect(idAfterMove('/elements/1', '/elements/0', 0)).toBe('/elements/0/elements/0');
+    const moved = builder.apply(definition, {
+      op: 'moveElement',
+      element: '/elements/1',
+      container: '/elements/2',
+      index: 1,
+    }).definition;
+    expect(builder.readModel(moved).uiById.get('/elements/1/elements/1')?.fieldId).toBe('/properties/name');
   });
 });

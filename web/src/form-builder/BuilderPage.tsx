@@ -30,6 +30,7 @@ import {
   builderReducer,
   discardLocalCopy,
   elementIdAt,
+  idAfterMove,
   elementLabel,
   initialBuilderState,
   insertionPoint,
@@ -46,6 +47,7 @@ import { CheckPanel, type CheckState } from './CheckPanel.js';
 import { ConflictDialog } from './ConflictDialog.js';
 import { CriteriaEditor } from './CriteriaEditor.js';
 import { FieldTree } from './FieldTree.js';
+import { MoveToSection } from './MoveToSection.js';
 import { PreviewTab } from './PreviewTab.js';
 import { PropertyPanel } from './PropertyPanel.js';
 
@@ -268,10 +270,16 @@ const Builder = ({ version, formKey }: { version: LoadedVersion; formKey: string
   const move = (element: string, container: string, index: number) => {
     const node = model.uiById.get(element);
     if (!node || !applyOp({ op: 'moveElement', element, container, index }, 'tree')) return;
-    const moved = elementIdAt(container, index);
-    const count = model.uiById.get(container)?.children.length ?? 0;
+    const moved = idAfterMove(element, container, index);
+    const from = positionOf(element);
+    const target = model.uiById.get(container);
+    const count = (target?.children.length ?? 0) + (from?.container === container ? 0 : 1);
     setSelected(moved);
-    setAnnouncement(`„${elementLabel(node, model)}“ verschoben: Position ${index + 1} von ${count}.`);
+    setAnnouncement(
+      from?.container === container
+        ? `„${elementLabel(node, model)}“ verschoben: Position ${index + 1} von ${count}.`
+        : `„${elementLabel(node, model)}“ nach „${target ? elementLabel(target, model) : 'Formular'}“ verschoben: Position ${index + 1} von ${count}.`,
+    );
     return moved;
   };
 
@@ -494,6 +502,17 @@ const Builder = ({ version, formKey }: { version: LoadedVersion; formKey: string
                     Entfernen
                   </Button>
                 </Stack>
+                {position && (
+                  <MoveToSection
+                    key={selected}
+                    model={model}
+                    selected={selected}
+                    onMove={(container, index) => {
+                      const moved = move(selected, container, index);
+                      if (moved) focusEntry(moved);
+                    }}
+                  />
+                )}
                 {feedback?.source === 'tree' && (
                   <Alert
                     severity={feedback.severity}

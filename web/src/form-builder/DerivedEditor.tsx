@@ -18,6 +18,7 @@ export const DerivedEditor = ({ field, definition, onApply }: DerivedEditorProps
   const headingId = useId();
   const problemsId = useId();
   const resultId = useId();
+  const fieldsId = useId();
   const inputRef = useRef<HTMLTextAreaElement>(null);
   const [text, setText] = useState(field.expression ?? '');
   const analysis = useMemo(() => builder.analyseExpression(text), [text]);
@@ -29,6 +30,7 @@ export const DerivedEditor = ({ field, definition, onApply }: DerivedEditorProps
     () => (parent ? builder.availableFields(parent, field.key) : []),
     [parent, field.key],
   );
+  const [fieldsOpen, setFieldsOpen] = useState(fields.length <= 12);
   const [result, setResult] = useState<{ values: unknown[]; error?: string } | null>(null);
 
   useEffect(() => {
@@ -108,15 +110,31 @@ export const DerivedEditor = ({ field, definition, onApply }: DerivedEditorProps
       </Stack>
       {fields.length > 0 && (
         <>
-          <Typography variant="body2" sx={{ mt: 2 }}>
-            Verfügbare Felder (zum Einfügen anklicken):
-          </Typography>
-          <List dense disablePadding>
+          <Button
+            size="small"
+            sx={{ mt: 2 }}
+            aria-expanded={fieldsOpen}
+            aria-controls={fieldsId}
+            onClick={() => setFieldsOpen((open) => !open)}
+          >
+            {fieldsOpen ? 'Verfügbare Felder ausblenden' : `Verfügbare Felder anzeigen (${fields.length})`}
+          </Button>
+          <List
+            dense
+            disablePadding
+            id={fieldsId}
+            hidden={!fieldsOpen}
+            aria-label="Verfügbare Felder (zum Einfügen)"
+          >
             {fields.map((available) => {
               const snippet = available.suggestion ?? available.path;
               return (
                 <ListItem key={available.path} disablePadding>
-                  <Button size="small" onClick={() => insert(snippet)} sx={{ textTransform: 'none' }}>
+                  <Button
+                    size="small"
+                    onClick={() => insert(snippet)}
+                    sx={{ textTransform: 'none', justifyContent: 'flex-start', textAlign: 'left' }}
+                  >
                     {available.title}: <code style={{ marginLeft: 4 }}>{snippet}</code>
                   </Button>
                 </ListItem>

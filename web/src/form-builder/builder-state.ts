@@ -283,3 +283,47 @@ export function removeEmptyElement(
   elements.splice(position.index, 1);
   return { definition: next };
 }
+
+/**
+ * The id of an element after `moveElement(element, container, index)`: the element is taken out
+ * first, so a container behind it in the same list moves up by one.
+ */
+export function idAfterMove(elementId: string, containerId: string, index: number): string {
+  const from = positionOf(elementId);
+  let container = containerId;
+  if (from) {
+    const prefix = `${from.container}/elements/`;
+    if (container.startsWith(prefix)) {
+      const rest = container.slice(prefix.length);
+      const match = /^(\d+)(.*)$/.exec(rest);
+      if (match && Number(match[1]) > from.index) {
+        container = `${prefix}${Number(match[1]) - 1}${match[2]}`;
+      }
+    }
+  }
+  return elementIdAt(container, index);
+}
+
+/** Containers an element can be moved into (same data area; tabs and steps only into a tab bar). */
+export function moveTargets(
+  model: builder.BuilderModel,
+  elementId: string,
+): { id: string; label: string; count: number }[] {
+  const node = model.uiById.get(elementId);
+  if (!node || elementId === '') return [];
+  const targets: { id: string; label: string; count: number }[] = [];
+  for (const candidate of model.uiById.values()) {
+    if (!Array.isArray(candidate.element.elements)) continue;
+    if (candidate.id === elementId || candidate.id.startsWith(`${elementId}/`)) continue;
+    if (candidate.context !== node.context) continue;
+    const tabBar = candidate.layout === 'tabs' || candidate.layout === 'steps';
+    if (tabBar !== (node.layout === 'category')) continue;
+    const name = candidate.id === '' ? 'Formular (oberste Ebene)' : elementLabel(candidate, model);
+    targets.push({
+      id: candidate.id,
+      label: candidate.id === '' ? name : `${name} (${elementKind(candidate, model)})`,
+      count: candidate.children.length,
+    });
+  }
+  return targets;
+}
