@@ -56,7 +56,7 @@ describe.skipIf(!browserAvailable())('form administration in the browser', () =>
     if (files) await rm(files, { recursive: true, force: true });
   });
 
-  it('an administrator changes a weight of Anlage 3 in a new draft, compares, checks the impact, publishes, exports and imports, by keyboard and axe-clean', async () => {
+  it('an administrator changes a weight, adds a criterion with its scale and removes one of Anlage 3 in a new draft, compares, checks the impact, publishes, exports and imports, by keyboard and axe-clean', async () => {
     const admin = demoUser(DEMO_ADMIN);
     const page = await env.newPage();
     await signInAs(page, DEMO_ADMIN, '/verwaltung');
@@ -90,7 +90,7 @@ describe.skipIf(!browserAvailable())('form administration in the browser', () =>
       .toBe(true);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 2, name: 'Kriterien und Gewichtung' }).waitFor();
-    const needFit = page.getByRole('region', { name: 'Bedarfsgerechtigkeit' });
+    const needFit = page.getByRole('region', { name: 'Bedarfsgerechtigkeit' }).first();
     const sampleScore = page.getByTestId('sample-score');
     expect(await sampleScore.textContent()).toContain('unverändert');
     const weight = needFit.getByLabel(/^Gewichtung/);
@@ -101,6 +101,39 @@ describe.skipIf(!browserAvailable())('form administration in the browser', () =>
     await expect.poll(() => sampleScore.textContent()).toMatch(/[+−]\d+,\d Prozentpunkte/);
     expect(await page.getByRole('table').first().textContent()).toContain('Gewichtung in Kraft');
     expect(await wcagViolations(page)).toEqual([]);
+
+    // A new criterion with its own scale text; another one removed after confirmation.
+    const status = page.getByRole('status').filter({ hasText: /Kriterium|Skala/ });
+    await tabTo(page, page.getByLabel(/^Bezeichnung des neuen Kriteriums/));
+    await page.keyboard.type('Beteiligung von Familien');
+    await tabTo(page, page.getByLabel(/^Gewichtung des neuen Kriteriums/));
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('2');
+    await activate(page, page.getByRole('button', { name: 'Kriterium hinzufügen' }));
+    const added = page.getByRole('region', { name: 'Beteiligung von Familien' }).first();
+    await added.waitFor();
+    await expect.poll(() => status.textContent()).toContain('„Beteiligung von Familien“ wurde hinzugefügt');
+    await activate(page, added.getByRole('button', { name: /^Skala: 0 bis 4/ }), 'Shift+Tab');
+    const firstStep = added.getByLabel('Beschreibung der Stufe 1');
+    await tabTo(page, firstStep);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('0 – keine Beteiligung erkennbar');
+    await activate(page, added.getByRole('button', { name: 'Skala übernehmen' }));
+    await expect.poll(() => status.textContent()).toContain('Die Skala von „Beteiligung von Familien“');
+    expect(await wcagViolations(page)).toEqual([]);
+    const sustainability = page.getByRole('region', { name: 'Nachhaltigkeit' }).first();
+    await activate(page, sustainability.getByRole('button', { name: 'Kriterium entfernen' }), 'Shift+Tab');
+    const removeDialog = page.getByRole('dialog', { name: 'Kriterium entfernen?' });
+    await removeDialog.waitFor();
+    await activate(page, removeDialog.getByRole('button', { name: 'Entfernen' }));
+    await sustainability.waitFor({ state: 'detached' });
+    await expect
+      .poll(() =>
+        page
+          .getByRole('heading', { level: 2, name: 'Kriterien und Gewichtung' })
+          .evaluate((element) => element === element.ownerDocument.activeElement),
+      )
+      .toBe(true);
 
     await activate(page, page.getByRole('button', { name: 'Entwurf speichern' }), 'Shift+Tab');
     await expect.poll(() => page.getByTestId('save-status').textContent()).toMatch(/^Gespeichert um/);
@@ -115,6 +148,8 @@ describe.skipIf(!browserAvailable())('form administration in the browser', () =>
     const weights = page.getByRole('heading', { level: 3, name: /^Geänderte Gewichtungen/ });
     await weights.waitFor();
     expect(await page.locator('main').textContent()).toContain('Bedarfsgerechtigkeit');
+    await page.getByRole('heading', { level: 3, name: /^Neue Felder/ }).waitFor();
+    await page.getByRole('heading', { level: 3, name: /^Entfernte Felder/ }).waitFor();
     expect(new URL(page.url()).searchParams.get('von')).toBeTruthy();
     expect(await wcagViolations(page)).toEqual([]);
 
@@ -150,6 +185,14 @@ describe.skipIf(!browserAvailable())('form administration in the browser', () =>
       (exported.schema as { properties: { scores: { properties: { needFit: Record<string, unknown> } } } })
         .properties.scores.properties.needFit['x-weight'],
     ).toBe(5);
+    const exportedScores = (
+      exported.schema as { properties: { scores: { properties: Record<string, any> } } }
+    ).properties.scores.properties;
+    expect(exportedScores.sustainability).toBeUndefined();
+    expect(exportedScores.beteiligungVonFamilien['x-weight']).toBe(2);
+    expect(exportedScores.beteiligungVonFamilien.properties.score.oneOf[0].title).toBe(
+      '0 – keine Beteiligung erkennbar',
+    );
 
     // Import of a schema without UI schema starts a draft and opens it in the builder.
     const file = path.join(files, 'bewertung.json');

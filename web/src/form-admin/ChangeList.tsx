@@ -10,7 +10,12 @@ export const ChangeList = ({ changes, level }: { changes: readonly ChangeEntry[]
     <>
       {groupChanges(changes).map((group) => (
         <Box component="section" key={group.kind} sx={{ mb: 2 }}>
-          <Typography component={`h${level}`} variant={level === 2 ? 'h3' : 'h4'} gutterBottom>
+          <Typography
+            component={`h${level}`}
+            variant="h3"
+            gutterBottom
+            sx={level === 3 ? { fontSize: '1.1rem' } : undefined}
+          >
             {group.label} ({group.changes.length})
           </Typography>
           <Box component="ul" sx={{ mt: 0, pl: 3 }}>

@@ -22,7 +22,7 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import {
   builder,
   createFormAjv,
@@ -32,6 +32,7 @@ import {
 } from '../../../form-logic/index.js';
 import { ConfirmDialog } from '../admin/ConfirmDialog.js';
 import { FormView } from '../forms/FormView.js';
+import { NestedHeadings } from '../forms/headings.js';
 import {
   compareSampleScore,
   type CriterionEntry,
@@ -95,15 +96,29 @@ export const CriteriaEditor = ({ definition, inForce, onApply }: CriteriaEditorP
   const criteria = useMemo(() => readCriteria(definition), [definition]);
   const [status, setStatus] = useState('');
   const headingId = useId();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [focusRequest, setFocusRequest] = useState(0);
+  // After the commit that removed the criterion and its dialog, so the dialog's focus return does not win.
+  useEffect(() => {
+    if (focusRequest > 0) headingRef.current?.focus();
+  }, [focusRequest]);
 
   return (
     <Box component="section" aria-labelledby={headingId}>
-      <Typography id={headingId} component="h2" variant="h2" gutterBottom>
+      <Typography
+        id={headingId}
+        ref={headingRef}
+        tabIndex={-1}
+        component="h2"
+        variant="h2"
+        gutterBottom
+        sx={{ '&:focus': { outline: 'none' }, '&:focus-visible': { outline: '3px solid #0d47a1' } }}
+      >
         Kriterien und Gewichtung
       </Typography>
       <Typography sx={{ mb: 2, maxWidth: '75ch' }}>
         Jedes Kriterium wird auf seiner Skala bewertet und mit seiner Gewichtung in die gewichtete
-        Gesamtbewertung übernommen. Änderungen gelten für den Entwurf; gespeichert wird mit „Speichern“.
+        Gesamtbewertung übernommen. Änderungen gelten für den Entwurf und werden mit ihm gespeichert.
       </Typography>
       <Box role="status" aria-live="polite" sx={{ mb: status ? 2 : 0 }}>
         {status && <Alert severity="success">{status}</Alert>}
@@ -119,6 +134,8 @@ export const CriteriaEditor = ({ definition, inForce, onApply }: CriteriaEditorP
                 canRemove={criteria.length > 1}
                 onApply={onApply}
                 onStatus={setStatus}
+                // The removed criterion's button is gone: keyboard users continue from the tab's heading.
+                onRemoved={() => setFocusRequest((n) => n + 1)}
               />
             </li>
           ))}
@@ -135,11 +152,13 @@ export const CriteriaEditor = ({ definition, inForce, onApply }: CriteriaEditorP
 const CriterionCard = ({
   criterion,
   canRemove,
+  onRemoved,
   onApply,
   onStatus,
 }: {
   criterion: CriterionEntry;
   canRemove: boolean;
+  onRemoved: () => void;
   onApply: Apply;
   onStatus: (text: string) => void;
 }) => {
@@ -167,17 +186,42 @@ const CriterionCard = ({
         {criterion.title}
       </Typography>
       <Stack spacing={2}>
-        <TextField
-          label="Bezeichnung"
-          value={title}
-          required
-          onChange={(event) => {
-            setTitle(event.target.value);
-            update('title', { op: 'updateCriterion', key: criterion.key, title: event.target.value });
-          }}
-          error={Boolean(fieldProblems.title)}
-          helperText={fieldProblems.title}
-        />
+        <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} alignItems="flex-start">
+          <TextField
+            label="Bezeichnung"
+            value={title}
+            required
+            fullWidth
+            onChange={(event) => {
+              setTitle(event.target.value);
+              update('title', { op: 'updateCriterion', key: criterion.key, title: event.target.value });
+            }}
+            error={Boolean(fieldProblems.title)}
+            helperText={fieldProblems.title}
+          />
+          <TextField
+            label="Gewichtung"
+            type="number"
+            value={weight}
+            required
+            slotProps={{ htmlInput: { min: 0, step: 0.5 } }}
+            sx={{ width: { sm: '16rem' }, flexShrink: 0 }}
+            onChange={(event) => {
+              setWeight(event.target.value);
+              const value = parseDecimal(event.target.value);
+              if (!Number.isFinite(value) || value <= 0) {
+                setFieldProblems((current) => ({ ...current, weight: WEIGHT_MESSAGE }));
+                return;
+              }
+              update('weight', { op: 'updateCriterion', key: criterion.key, weight: value });
+            }}
+            error={Boolean(fieldProblems.weight)}
+            helperText={
+              fieldProblems.weight ??
+              `Anteil an der Gesamtbewertung: ${formatNumber(Math.round(criterion.share * 10) / 10)} %`
+            }
+          />
+        </Stack>
         <TextField
           label="Beschreibung"
           value={description}
@@ -193,28 +237,6 @@ const CriterionCard = ({
           }}
           error={Boolean(fieldProblems.description)}
           helperText={fieldProblems.description ?? 'Was bei diesem Kriterium bewertet wird.'}
-        />
-        <TextField
-          label="Gewichtung"
-          type="number"
-          value={weight}
-          required
-          slotProps={{ htmlInput: { min: 0, step: 0.5 } }}
-          sx={{ maxWidth: '16rem' }}
-          onChange={(event) => {
-            setWeight(event.target.value);
-            const value = parseDecimal(event.target.value);
-            if (!Number.isFinite(value) || value <= 0) {
-              setFieldProblems((current) => ({ ...current, weight: WEIGHT_MESSAGE }));
-              return;
-            }
-            update('weight', { op: 'updateCriterion', key: criterion.key, weight: value });
-          }}
-          error={Boolean(fieldProblems.weight)}
-          helperText={
-            fieldProblems.weight ??
-            `Anteil an der Gesamtbewertung: ${formatNumber(Math.round(criterion.share * 10) / 10)} %`
-          }
         />
         <ScaleEditor criterion={criterion} onApply={onApply} onStatus={onStatus} />
         <Box>
@@ -245,7 +267,10 @@ const CriterionCard = ({
             const result = onApply({ op: 'removeCriterion', key: criterion.key });
             setRemoveProblems(result.problems);
             setConfirmRemove(false);
-            if (result.problems.length === 0) onStatus(`Das Kriterium „${criterion.title}“ wurde entfernt.`);
+            if (result.problems.length === 0) {
+              onStatus(`Das Kriterium „${criterion.title}“ wurde entfernt.`);
+              onRemoved();
+            }
           }}
         />
       )}
@@ -611,14 +636,19 @@ const ScoringSheetPreview = ({
       </Stack>
       <ProblemList problems={problems} />
       <Paper variant="outlined" sx={{ p: 2 }}>
-        <FormView
-          schema={definition.schema as JsonSchema}
-          uischema={definition.uischema as unknown as UISchemaElement}
-          data={sample}
-          ajv={ajv}
-          readonly={!fillable}
-          onChange={fillable ? ({ data }) => setSample(data) : undefined}
-        />
+        {/* The sheet's sections sit below this section's h3. */}
+        <NestedHeadings>
+          <NestedHeadings>
+            <FormView
+              schema={definition.schema as JsonSchema}
+              uischema={definition.uischema as unknown as UISchemaElement}
+              data={sample}
+              ajv={ajv}
+              readonly={!fillable}
+              onChange={fillable ? ({ data }) => setSample(data) : undefined}
+            />
+          </NestedHeadings>
+        </NestedHeadings>
       </Paper>
     </Box>
   );
