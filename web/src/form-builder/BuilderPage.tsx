@@ -1,15 +1,6 @@
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import { Alert, Box, Button, Grid, Link, Stack, Tab, Tabs, Typography } from '@mui/material';
-import {
-  type MouseEvent,
-  type ReactNode,
-  useCallback,
-  useEffect,
-  useMemo,
-  useReducer,
-  useRef,
-  useState,
-} from 'react';
+import { type ReactNode, useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { builder, type FieldError, type FormDefinition, type FormValues } from '../../../form-logic/index.js';
 import { getAtPointer } from '../../../form-logic/json-pointer.js';
@@ -17,6 +8,7 @@ import { graphqlRequest } from '../api/client.js';
 import { toApiError } from '../api/errors.js';
 import { useQuery } from '../api/useQuery.js';
 import { ConfirmDialog } from '../admin/ConfirmDialog.js';
+import { ErrorBoundary } from '../app/ErrorBoundary.js';
 import { ErrorState } from '../app/ErrorState.js';
 import { PageHeading } from '../app/PageHeading.js';
 import { PageLoading } from '../app/PageLoading.js';
@@ -236,13 +228,27 @@ const Builder = ({ version, formKey }: { version: LoadedVersion; formKey: string
     return () => window.removeEventListener('keydown', onKeyDown);
   }, []);
 
+  // Unsaved changes: the browser asks before the tab closes or reloads, and a link within the app
+  // (the navigation, „Versionen“) asks first too; the router itself offers no blocker here.
   useEffect(() => {
     if (!dirty) return;
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
       event.preventDefault();
     };
+    const onClick = (event: MouseEvent) => {
+      const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
+      if (!link || link.getAttribute('target') === '_blank' || event.defaultPrevented) return;
+      if (!window.confirm('Es gibt ungespeicherte Änderungen. Die Seite trotzdem verlassen?')) {
+        event.preventDefault();
+        event.stopPropagation();
+      }
+    };
     window.addEventListener('beforeunload', onBeforeUnload);
-    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+    document.addEventListener('click', onClick, true);
+    return () => {
+      window.removeEventListener('beforeunload', onBeforeUnload);
+      document.removeEventListener('click', onClick, true);
+    };
   }, [dirty]);
 
   const loadServer = () => {
@@ -362,12 +368,6 @@ const Builder = ({ version, formKey }: { version: LoadedVersion; formKey: string
     setAnnouncement(`„${label}“ entfernt.`);
   };
 
-  const confirmLeave = (event: MouseEvent) => {
-    if (dirty && !window.confirm('Es gibt ungespeicherte Änderungen. Die Seite trotzdem verlassen?')) {
-      event.preventDefault();
-    }
-  };
-
   const position = positionOf(selected);
   const siblings = position ? (model.uiById.get(position.container)?.children.length ?? 0) : 0;
   const tabs: TabKey[] = hasCriteria
@@ -380,7 +380,6 @@ const Builder = ({ version, formKey }: { version: LoadedVersion; formKey: string
       <Link
         component={RouterLink}
         to={versionsPath(formKey)}
-        onClick={confirmLeave}
         sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5, mb: 1 }}
       >
         <ArrowBackIcon fontSize="small" aria-hidden="true" />
@@ -402,7 +401,6 @@ const Builder = ({ version, formKey }: { version: LoadedVersion; formKey: string
         <Button
           component={RouterLink}
           to={`${versionsPath(formKey)}/veroeffentlichen/${encodeURIComponent(version.id)}`}
-          onClick={confirmLeave}
         >
           Prüfen und veröffentlichen
         </Button>
@@ -560,12 +558,21 @@ const Builder = ({ version, formKey }: { version: LoadedVersion; formKey: string
             </Grid>
           </TabPanel>
           <TabPanel tab="vorschau" shown={shownTab}>
-            <PreviewTab
-              definition={definition}
-              onTakeSampleData={(data: FormValues) => {
-                if (applyOp({ op: 'setSampleData', data })) setAnnouncement('Beispieldaten übernommen.');
-              }}
-            />
+            <ErrorBoundary
+              fallback={
+                <ErrorState
+                  title="Vorschau nicht möglich"
+                  message="Mit dieser Definition lässt sich das Formular nicht anzeigen. Bitte die Probleme der Prüfung beheben."
+                />
+              }
+            >
+              <PreviewTab
+                definition={definition}
+                onTakeSampleData={(data: FormValues) => {
+                  if (applyOp({ op: 'setSampleData', data })) setAnnouncement('Beispieldaten übernommen.');
+                }}
+              />
+            </ErrorBoundary>
           </TabPanel>
           <TabPanel tab="erweitert" shown={shownTab}>
             <AdvancedTab

@@ -141,7 +141,8 @@ export async function saveDraft(input: { id: string; expectedRevision: number; d
     schema: input.definition.schema,
     uischema: input.definition.uischema,
     title: input.definition.title,
-    description: input.definition.description ?? '',
+    // Omitted when the draft never had one (unchanged); an emptied one is sent as empty text.
+    ...(input.definition.description !== undefined ? { description: input.definition.description } : {}),
     sampleData: input.definition.sampleData,
   });
   return updateDraft;
