@@ -150,6 +150,17 @@ describe.skipIf(!browserAvailable())('form administration in the browser', () =>
     expect(await page.locator('main').textContent()).toContain('Bedarfsgerechtigkeit');
     await page.getByRole('heading', { level: 3, name: /^Neue Felder/ }).waitFor();
     await page.getByRole('heading', { level: 3, name: /^Entfernte Felder/ }).waitFor();
+    // Another pair is chosen with the keyboard; the address keeps the choice.
+    const newer = page.getByRole('combobox', { name: /^Neuere Fassung/ });
+    await tabTo(page, newer, 'Shift+Tab');
+    await page.keyboard.press('ArrowDown');
+    await page.getByRole('option', { name: 'Version 1 (In Kraft)' }).waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.getByText('Die beiden Fassungen unterscheiden sich nicht.').waitFor();
+    const chosen = new URL(page.url()).searchParams;
+    expect(chosen.get('zu')).toBe(chosen.get('von'));
+    expect(await wcagViolations(page)).toEqual([]);
     expect(new URL(page.url()).searchParams.get('von')).toBeTruthy();
     expect(await wcagViolations(page)).toEqual([]);
 
