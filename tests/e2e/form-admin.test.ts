@@ -228,7 +228,7 @@ describe.skipIf(!browserAvailable())('form administration in the browser', () =>
     await page.close();
   }, 240_000);
 
-  it('the impact check counts a submission the draft breaks, a broken process contract blocks publishing, an existing draft is named and archived', async () => {
+  it('the impact check counts a submission the draft breaks, a broken process contract blocks publishing, an existing draft is named and archived, an import lists its problems and offers to replace a draft saved meanwhile', async () => {
     const provider = demoUser(DEMO_PROVIDER);
     const admin = demoUser(DEMO_ADMIN);
     const asProvider = await apiSession(env.platform.url, provider.email, provider.password);
@@ -345,7 +345,37 @@ describe.skipIf(!browserAvailable())('form administration in the browser', () =>
     await activate(page, page.getByRole('button', { name: 'Importieren' }));
     const problems = page.getByRole('alert').filter({ hasText: 'Die Datei wurde nicht übernommen' });
     await problems.waitFor();
+    expect(await problems.textContent()).toContain('der neue Entwurf Version 3 ist unverändert');
     expect(await wcagViolations(page)).toEqual([]);
+
+    // Someone saves the draft meanwhile: the import offers to replace the state now stored.
+    const third = (
+      await asAdmin(
+        `query { form(key: "cost-calculation") { versions { id number status revision schema uischema } } }`,
+      )
+    ).form.versions.find((version: { number: number }) => version.number === 3);
+    expect(third.status).toBe('DRAFT');
+    await page.reload();
+    await row(page, 3).waitFor();
+    const resaved = await asAdmin(SAVE, {
+      id: third.id,
+      expectedRevision: third.revision,
+      schema: { ...third.schema, description: 'Zwischendurch gespeichert' },
+      uischema: third.uischema,
+    });
+    expect(resaved.updateDraft.errors).toEqual([]);
+    const pairFile = path.join(files, 'kalkulation.json');
+    await writeFile(pairFile, JSON.stringify({ schema: costs.schema, uischema: costs.uischema }));
+    await page.getByLabel('JSON-Datei', { exact: true }).setInputFiles(pairFile);
+    await activate(page, page.getByRole('button', { name: 'Importieren' }));
+    const replace = page.getByRole('dialog', { name: 'Entwurf Version 3 ersetzen?' });
+    await replace.waitFor();
+    await activate(page, replace.getByRole('button', { name: 'Ersetzen' }));
+    const stale = page.getByRole('alert').filter({ hasText: 'inzwischen gespeichert' });
+    await stale.waitFor();
+    expect(await wcagViolations(page)).toEqual([]);
+    await activate(page, stale.getByRole('button', { name: 'Gespeicherten Stand ersetzen' }));
+    await heading(page, /^Entwurf bearbeiten: .*\(Version 3\)$/).waitFor();
     await page.close();
   }, 240_000);
 });

@@ -4,6 +4,7 @@ import { ApiError } from '../../web/src/api/errors.js';
 import {
   authorOf,
   builderPath,
+  currentRevisionOf,
   diffPath,
   existingDraftId,
   exportPath,
@@ -30,7 +31,7 @@ describe('the form administration pages’ helpers', () => {
     expect(exportPath('v1')).toBe('/api/form-versions/v1/export');
   });
 
-  it('finds the existing draft in a DRAFT_EXISTS conflict and nothing in other errors', () => {
+  it('finds the existing draft in a DRAFT_EXISTS conflict and the stored revision in a STALE_REVISION one', () => {
     const conflict = new ApiError('CONFLICT', {
       reason: 'DRAFT_EXISTS',
       cause: [
@@ -45,6 +46,12 @@ describe('the form administration pages’ helpers', () => {
       existingDraftId(new ApiError('CONFLICT', { reason: 'STALE_REVISION', cause: [] })),
     ).toBeUndefined();
     expect(existingDraftId(new ApiError('NOT_FOUND'))).toBeUndefined();
+    const stale = new ApiError('CONFLICT', {
+      reason: 'STALE_REVISION',
+      cause: [{ extensions: { code: 'CONFLICT', reason: 'STALE_REVISION', currentRevision: 4 } }],
+    });
+    expect(currentRevisionOf(stale)).toBe(4);
+    expect(currentRevisionOf(conflict)).toBeUndefined();
   });
 
   it('groups the changes between two versions by kind in a fixed order', () => {

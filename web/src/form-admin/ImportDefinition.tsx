@@ -5,10 +5,18 @@ import { type ApiError, toApiError } from '../api/errors.js';
 import { ConfirmDialog } from '../admin/ConfirmDialog.js';
 import { ErrorCodeNote } from '../app/ErrorCodeNote.js';
 import type { FieldError } from '../../../form-logic/index.js';
-import { type AdminVersion, createDraft, importFormDefinition } from './api.js';
+import { type AdminVersion, createDraft, currentRevisionOf, importFormDefinition } from './api.js';
 import { readDefinitionFile } from './import-file.js';
 
-type Failure = { text: string; errors?: FieldError[]; error?: ApiError };
+type Target = Pick<AdminVersion, 'id' | 'number' | 'revision'>;
+
+type Failure = {
+  text: string;
+  errors?: FieldError[];
+  error?: ApiError;
+  /** Set when the draft was saved meanwhile: replacing it at this revision is offered. */
+  retry?: { definition: unknown; target: Target };
+};
 
 /**
  * „Definition importieren“: a JSON file in the form-definitions/ format or a JSON Schema (with or
@@ -21,7 +29,7 @@ export const ImportDefinition = ({
   onImported,
 }: {
   formKey: string;
-  draft: Pick<AdminVersion, 'id' | 'number' | 'revision'> | null;
+  draft: Target | null;
   canCreateDraft: boolean;
   onImported: (draftId: string) => void;
 }) => {
@@ -41,13 +49,29 @@ export const ImportDefinition = ({
 
   if (!draft && !canCreateDraft) return null;
 
-  const importInto = async (definition: unknown) => {
-    let target = draft;
+  /** Imports into `target` (else the draft, else a new draft); a stale revision is offered for a retry. */
+  const importInto = async (definition: unknown, given?: Target) => {
+    let target = given ?? draft;
     let created = false;
     if (!target) {
       target = await createDraft(formKey);
       created = true;
     }
+    const into = target;
+    try {
+      await importAt(definition, into, created);
+    } catch (caught) {
+      const error = toApiError(caught);
+      const revision = currentRevisionOf(error);
+      if (revision === undefined) throw error;
+      setFailure({
+        text: 'Der Entwurf wurde inzwischen gespeichert, die Datei noch nicht übernommen. Soll sie den jetzt gespeicherten Stand ersetzen?',
+        retry: { definition, target: { ...into, revision } },
+      });
+    }
+  };
+
+  const importAt = async (definition: unknown, target: Target, created: boolean) => {
     const payload = await importFormDefinition({
       draftId: target.id,
       expectedRevision: target.revision,
@@ -83,10 +107,11 @@ export const ImportDefinition = ({
     await run(read.definition);
   };
 
-  const run = async (definition: unknown) => {
+  const run = async (definition: unknown, target?: Target) => {
     setBusy(true);
+    setFailure(null);
     try {
-      await importInto(definition);
+      await importInto(definition, target);
     } catch (caught) {
       const error = toApiError(caught);
       setFailure({ text: error.message, error });
@@ -155,6 +180,19 @@ export const ImportDefinition = ({
                   )}
                 </li>
               ))}
+            </Box>
+          )}
+          {failure.retry && (
+            <Box sx={{ mt: 1 }}>
+              <Button
+                variant="outlined"
+                color="inherit"
+                size="small"
+                disabled={busy}
+                onClick={() => void run(failure.retry!.definition, failure.retry!.target)}
+              >
+                Gespeicherten Stand ersetzen
+              </Button>
             </Box>
           )}
           <ErrorCodeNote error={failure.error} />

@@ -238,6 +238,16 @@ export const existingDraftId = (error: ApiError): string | undefined => {
   return typeof draftId === 'string' ? draftId : undefined;
 };
 
+/** The stored revision named by a CONFLICT/STALE_REVISION (someone saved the draft meanwhile). */
+export const currentRevisionOf = (error: ApiError): number | undefined => {
+  if (error.code !== 'CONFLICT' || error.reason !== 'STALE_REVISION' || !Array.isArray(error.cause))
+    return undefined;
+  const extensions = (error.cause as GraphQLErrorEntry[])[0]?.extensions as
+    Record<string, unknown> | null | undefined;
+  const revision = extensions?.currentRevision;
+  return typeof revision === 'number' && Number.isInteger(revision) ? revision : undefined;
+};
+
 /** Starts a new draft of a form, from `fromVersionId` or the version in force. */
 export const createDraft = async (formKey: string, fromVersionId?: string): Promise<AdminVersion> =>
   (await graphqlRequest(createDraftFromMutation, { formKey, fromVersionId })).createDraft;
