@@ -167,6 +167,15 @@ describe.skipIf(!browserAvailable())('the form builder', () => {
     await signInAs(page, DEMO_ADMIN, builderPath('offer-description', drafts['offer-description']!));
     await page.getByRole('heading', { level: 1, name: /Entwurf bearbeiten/ }).waitFor();
 
+    // A pattern with catastrophic backtracking: the server's check names it at the field.
+    await page.locator('[data-element-id]', { hasText: 'Titel der Maßnahme' }).click();
+    await page.getByRole('textbox', { name: 'Muster (regulärer Ausdruck)' }).fill('^(a+)+$');
+    await page.keyboard.press('Tab');
+    await page.getByTestId('field-check-problems').waitFor();
+    await expect.poll(() => page.getByTestId('check-status').textContent()).toMatch(/^\d+ Probleme?$/);
+    await page.getByRole('button', { name: 'Rückgängig' }).click();
+    await page.getByTestId('field-check-problems').waitFor({ state: 'detached' });
+
     await page.getByRole('tab', { name: 'Vorschau' }).focus();
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowLeft');
@@ -251,10 +260,19 @@ describe.skipIf(!browserAvailable())('the form builder', () => {
     expect(stored).not.toContain('Abschnitt der Zweiten');
   });
 
-  it('shows the criteria tab for a scoring sheet without WCAG violations', async () => {
+  it('computes a derived field on the sample data and shows the criteria tab of a scoring sheet without WCAG violations', async () => {
     const page = await env.newPage();
     await signInAs(page, DEMO_ADMIN, builderPath('criteria', drafts.criteria!));
     await page.getByRole('heading', { level: 1, name: /Entwurf bearbeiten/ }).waitFor();
+    // A derived field: its result on the sample data, and syntax problems as you type.
+    await page.locator('[data-element-id]', { hasText: 'Gewichtete Gesamtbewertung' }).click();
+    await expect
+      .poll(() => page.getByText(/^Ergebnis mit den Beispieldaten:/).textContent())
+      .toMatch(/^Ergebnis mit den Beispieldaten: \d/);
+    await page.getByRole('textbox', { name: 'Ausdruck (JSONata)' }).fill('1 +');
+    await page.getByText(/Der Ausdruck endet unerwartet/).waitFor();
+    expect(await wcagViolations(page)).toEqual([]);
+
     await page.getByRole('tab', { name: 'Kriterien' }).click();
     await expect.poll(() => page.getByRole('tabpanel').count()).toBeGreaterThan(0);
     expect(await wcagViolations(page)).toEqual([]);

@@ -18,6 +18,12 @@ import {
   suggestKey,
 } from '../../web/src/form-builder/builder-state.js';
 import { formatPreviewValue, previewDerived, valuesAt } from '../../web/src/form-builder/derived-preview.js';
+import {
+  CONDITION_LABELS,
+  conditionOf,
+  conditionsFor,
+  ruleFieldsFor,
+} from '../../web/src/form-builder/rule-options.js';
 import { locatePointer, parseProblem } from '../../web/src/form-builder/json-locate.js';
 import { numberText, parseChoiceValue, parseNumberText } from '../../web/src/form-builder/value-format.js';
 
@@ -194,5 +200,35 @@ describe('moving an element into another section', () => {
       index: 1,
     }).definition;
     expect(builder.readModel(moved).uiById.get('/elements/1/elements/1')?.fieldId).toBe('/properties/name');
+  });
+});
+
+describe('the rule picker', () => {
+  it('offers conditions by the kind of the field and only fields of the same data area', () => {
+    expect(conditionsFor('yesNo')).toEqual(['isTrue', 'isFalse', 'filled']);
+    expect(conditionsFor('singleChoice')).toContain('isOneOf');
+    expect(conditionsFor('money')).not.toContain('isOneOf');
+    expect(conditionsFor('yesNo').map((condition) => CONDITION_LABELS[condition])).toEqual([
+      'ist Ja',
+      'ist Nein',
+      'ist ausgefüllt',
+    ]);
+    const definition = builder.applyAll(base(), [
+      { op: 'addField', container: '', key: 'agreed', kind: 'yesNo', title: 'Vereinbart' },
+      {
+        op: 'setRule',
+        element: '/elements/0',
+        effect: 'HIDE',
+        when: { field: '/properties/agreed', test: 'equals', value: false },
+      },
+    ]).definition;
+    const model = builder.readModel(definition);
+    const name = model.uiById.get('/elements/0')!;
+    // Not the field itself, not the table; the table's rows are another data area.
+    expect(ruleFieldsFor(name, model).map((field) => field.key)).toEqual(['agreed']);
+    const amount = model.uiById.get('/elements/1/elements/0/options/detail/elements/0')!;
+    expect(ruleFieldsFor(amount, model)).toEqual([]);
+    expect(conditionOf(builder.readRule(name.element.rule, name.context))).toBe('isFalse');
+    expect(conditionOf(undefined)).toBe('isTrue');
   });
 });

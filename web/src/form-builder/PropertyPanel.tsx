@@ -58,7 +58,7 @@ export const PropertyPanel = ({
       </Typography>
       {feedback}
       {problemsHere.length > 0 && (
-        <Alert severity="warning" sx={{ mb: 2 }}>
+        <Alert severity="warning" sx={{ mb: 2 }} data-testid="field-check-problems">
           <List dense disablePadding>
             {problemsHere.map((problem, index) => (
               <ListItem key={index} disablePadding>

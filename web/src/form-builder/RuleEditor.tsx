@@ -12,6 +12,13 @@ import {
 } from '@mui/material';
 import { useId, useState } from 'react';
 import { builder } from '../../../form-logic/index.js';
+import {
+  type Condition,
+  CONDITION_LABELS,
+  conditionOf,
+  conditionsFor,
+  ruleFieldsFor,
+} from './rule-options.js';
 import { numberText, parseNumberText } from './value-format.js';
 
 const EFFECTS: { value: builder.RuleEffect; label: string }[] = [
@@ -20,53 +27,6 @@ const EFFECTS: { value: builder.RuleEffect; label: string }[] = [
   { value: 'ENABLE', label: 'Aktivieren, wenn …' },
   { value: 'DISABLE', label: 'Deaktivieren, wenn …' },
 ];
-
-/** A condition as the picker offers it; `isTrue`/`isFalse` are `equals true/false` of a yes/no field. */
-type Condition = 'isTrue' | 'isFalse' | builder.RuleTest;
-
-const CONDITION_LABELS: Record<Condition, string> = {
-  isTrue: 'ist Ja',
-  isFalse: 'ist Nein',
-  equals: 'ist gleich',
-  notEquals: 'ist nicht gleich',
-  filled: 'ist ausgefüllt',
-  isOneOf: 'ist eines von',
-};
-
-/** The conditions that fit a field of this kind. */
-export function conditionsFor(kind: builder.FieldKind): Condition[] {
-  switch (kind) {
-    case 'yesNo':
-      return ['isTrue', 'isFalse', 'filled'];
-    case 'singleChoice':
-      return ['equals', 'notEquals', 'isOneOf', 'filled'];
-    case 'number':
-    case 'integer':
-    case 'money':
-      return ['equals', 'notEquals', 'filled'];
-    default:
-      return ['equals', 'notEquals', 'filled'];
-  }
-}
-
-/** Fields a rule of an element can depend on: plain fields of the same data object, except its own. */
-export function ruleFieldsFor(node: builder.UiNode, model: builder.BuilderModel): builder.FieldNode[] {
-  return [...model.fieldsById.values()].filter(
-    (field) =>
-      field.parentId === node.context &&
-      field.id !== node.fieldId &&
-      field.kind !== 'table' &&
-      field.kind !== 'object' &&
-      field.kind !== 'multipleChoice',
-  );
-}
-
-const conditionOf = (spec: builder.RuleSpec | undefined): Condition => {
-  if (!spec) return 'isTrue';
-  if (spec.when.test === 'equals' && spec.when.value === true) return 'isTrue';
-  if (spec.when.test === 'equals' && spec.when.value === false) return 'isFalse';
-  return spec.when.test;
-};
 
 interface RuleEditorProps {
   node: builder.UiNode;
