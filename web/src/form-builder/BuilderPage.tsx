@@ -80,6 +80,19 @@ export const BuilderPage = () => {
       </>
     );
   }
+  try {
+    toDefinition(version);
+  } catch (error) {
+    return (
+      <>
+        <PageHeading>Formular bearbeiten</PageHeading>
+        <ErrorState
+          title="Entwurf nicht lesbar"
+          message={`${error instanceof Error ? error.message : String(error)} Der Entwurf lässt sich nur über den Import ersetzen.`}
+        />
+      </>
+    );
+  }
   return <Builder key={version.id} version={version} formKey={key} />;
 };
 
@@ -219,9 +232,19 @@ const Builder = ({ version, formKey }: { version: LoadedVersion; formKey: string
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
+      if (!(event.ctrlKey || event.metaKey)) return;
+      const key = event.key.toLowerCase();
+      if (key === 's') {
         event.preventDefault();
         if (!savingRef.current) void saveRef.current(revisionRef.current);
+        return;
+      }
+      // Text fields and the code editors keep their own undo.
+      const target = event.target instanceof Element ? event.target : null;
+      if (target?.closest('input, textarea, select, [contenteditable="true"]')) return;
+      if (key === 'z' || key === 'y') {
+        event.preventDefault();
+        dispatch({ type: key === 'y' || event.shiftKey ? 'redo' : 'undo' });
       }
     };
     window.addEventListener('keydown', onKeyDown);
@@ -389,13 +412,26 @@ const Builder = ({ version, formKey }: { version: LoadedVersion; formKey: string
         Entwurf bearbeiten: {definition.title} (Version {version.number})
       </PageHeading>
       <Stack direction="row" spacing={2} alignItems="center" flexWrap="wrap" useFlexGap sx={{ mb: 2 }}>
-        <Button variant="contained" onClick={() => void save(revision)} disabled={saving}>
+        <Button
+          variant="contained"
+          onClick={() => void save(revision)}
+          disabled={saving}
+          aria-keyshortcuts="Control+S"
+        >
           Entwurf speichern
         </Button>
-        <Button onClick={() => dispatch({ type: 'undo' })} disabled={state.past.length === 0}>
+        <Button
+          onClick={() => dispatch({ type: 'undo' })}
+          disabled={state.past.length === 0}
+          aria-keyshortcuts="Control+Z"
+        >
           Rückgängig
         </Button>
-        <Button onClick={() => dispatch({ type: 'redo' })} disabled={state.future.length === 0}>
+        <Button
+          onClick={() => dispatch({ type: 'redo' })}
+          disabled={state.future.length === 0}
+          aria-keyshortcuts="Control+Y"
+        >
           Wiederholen
         </Button>
         <Button
