@@ -129,7 +129,9 @@ describe.skipIf(!browserAvailable())('the form builder', () => {
       .toEqual(['Kooperation vereinbart', 'Art der Kooperation']);
     expect(await wcagViolations(page)).toEqual([]);
 
-    // Ctrl+S saves; the status is announced.
+    // Ctrl+S saves, also what is still being typed; the status is announced.
+    await page.getByRole('textbox', { name: 'Hilfetext' }).focus();
+    await page.keyboard.type('Nur bei vereinbarter Kooperation');
     await page.keyboard.press('Control+s');
     await expect
       .poll(() => page.getByTestId('save-status').textContent())
@@ -139,6 +141,7 @@ describe.skipIf(!browserAvailable())('the form builder', () => {
     expect(stored.schema.properties.artDerKooperation).toMatchObject({
       type: 'string',
       title: 'Art der Kooperation',
+      description: 'Nur bei vereinbarter Kooperation',
     });
     const elements = stored.uischema.elements as { scope?: string; rule?: unknown }[];
     expect(elements.slice(-2).map((element) => element.scope)).toEqual([

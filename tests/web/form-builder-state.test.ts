@@ -3,6 +3,7 @@ import { builder, type FormDefinition } from '../../form-logic/index.js';
 import {
   builderReducer,
   discardLocalCopy,
+  elementForProblem,
   elementIdAt,
   elementLabel,
   initialBuilderState,
@@ -230,5 +231,18 @@ describe('the rule picker', () => {
     expect(ruleFieldsFor(amount, model)).toEqual([]);
     expect(conditionOf(builder.readRule(name.element.rule, name.context))).toBe('isFalse');
     expect(conditionOf(undefined)).toBe('isTrue');
+  });
+});
+
+describe('problems of the definition check', () => {
+  it('lead to the element they concern', () => {
+    const model = builder.readModel(base());
+    expect(elementForProblem(model, '/schema/properties/name/pattern')).toBe('/elements/0');
+    expect(elementForProblem(model, '/schema/properties/costs/items/properties/amount/minimum')).toBe(
+      '/elements/1/elements/0/options/detail/elements/0',
+    );
+    expect(elementForProblem(model, '/uischema/elements/1/rule/condition')).toBe('/elements/1');
+    expect(elementForProblem(model, '/schema/required')).toBeUndefined();
+    expect(elementForProblem(model, '')).toBeUndefined();
   });
 });

@@ -1,6 +1,15 @@
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import { Alert, Box, Button, Grid, Link, Stack, Tab, Tabs, Typography } from '@mui/material';
-import { type ReactNode, useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import {
+  type ReactNode,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useReducer,
+  useRef,
+  useState,
+} from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { builder, type FieldError, type FormDefinition, type FormValues } from '../../../form-logic/index.js';
 import { getAtPointer } from '../../../form-logic/json-pointer.js';
@@ -21,6 +30,7 @@ import { builderVersionQuery, checkDefinition, saveDraft, toDefinition } from '.
 import {
   builderReducer,
   discardLocalCopy,
+  elementForProblem,
   elementIdAt,
   idAfterMove,
   elementLabel,
@@ -224,7 +234,7 @@ const Builder = ({ version, formKey }: { version: LoadedVersion; formKey: string
   const saveRef = useRef(save);
   const revisionRef = useRef(revision);
   const savingRef = useRef(saving);
-  useEffect(() => {
+  useLayoutEffect(() => {
     saveRef.current = save;
     revisionRef.current = revision;
     savingRef.current = saving;
@@ -236,7 +246,15 @@ const Builder = ({ version, formKey }: { version: LoadedVersion; formKey: string
       const key = event.key.toLowerCase();
       if (key === 's') {
         event.preventDefault();
-        if (!savingRef.current) void saveRef.current(revisionRef.current);
+        // A field being typed in hands its text over when it loses focus; then the save sees it.
+        const active = document.activeElement;
+        if (active instanceof HTMLElement && active !== document.body) {
+          active.blur();
+          active.focus();
+        }
+        setTimeout(() => {
+          if (!savingRef.current) void saveRef.current(revisionRef.current);
+        }, 0);
         return;
       }
       // Text fields and the code editors keep their own undo.
@@ -624,7 +642,15 @@ const Builder = ({ version, formKey }: { version: LoadedVersion; formKey: string
           )}
         </Grid>
         <Grid size={{ xs: 12, lg: 3 }}>
-          <CheckPanel check={check} />
+          <CheckPanel
+            check={check}
+            targetOf={(problem) => elementForProblem(model, problem.path)}
+            onShow={(id) => {
+              setTab('aufbau');
+              setSelected(id);
+              focusEntry(id);
+            }}
+          />
         </Grid>
       </Grid>
       {dialog === 'field' || dialog === 'layout' ? (

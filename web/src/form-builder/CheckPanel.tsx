@@ -1,4 +1,4 @@
-import { Alert, AlertTitle, Box, List, ListItem, Typography } from '@mui/material';
+import { Alert, AlertTitle, Box, Link, List, ListItem, Typography } from '@mui/material';
 import type { FieldError } from '../../../form-logic/index.js';
 
 export interface CheckState {
@@ -9,8 +9,15 @@ export interface CheckState {
 
 const plural = (count: number) => (count === 1 ? '1 Problem' : `${count} Probleme`);
 
+interface CheckPanelProps {
+  check: CheckState;
+  /** The element a problem concerns, if any: its entry becomes a link that selects it. */
+  targetOf: (problem: FieldError) => string | undefined;
+  onShow: (elementId: string) => void;
+}
+
 /** The result of the live definition check: the problems and what the process needs. */
-export const CheckPanel = ({ check }: { check: CheckState }) => (
+export const CheckPanel = ({ check, targetOf, onShow }: CheckPanelProps) => (
   <Box component="section" aria-labelledby="builder-check-heading" sx={{ mt: 2 }}>
     <Typography id="builder-check-heading" variant="h2" component="h2" sx={{ fontSize: '1.1rem' }}>
       Prüfung
@@ -28,11 +35,25 @@ export const CheckPanel = ({ check }: { check: CheckState }) => (
     </Typography>
     {check.errors.length > 0 && (
       <List dense disablePadding aria-label="Probleme der Definition">
-        {check.errors.map((problem, index) => (
-          <ListItem key={index} disablePadding sx={{ display: 'list-item', ml: 2, listStyle: 'disc' }}>
-            {problem.message}
-          </ListItem>
-        ))}
+        {check.errors.map((problem, index) => {
+          const target = targetOf(problem);
+          return (
+            <ListItem key={index} disablePadding sx={{ display: 'list-item', ml: 2, listStyle: 'disc' }}>
+              {target === undefined ? (
+                problem.message
+              ) : (
+                <Link
+                  component="button"
+                  type="button"
+                  onClick={() => onShow(target)}
+                  sx={{ textAlign: 'left' }}
+                >
+                  {problem.message}
+                </Link>
+              )}
+            </ListItem>
+          );
+        })}
       </List>
     )}
     {check.contractErrors.length > 0 && (

@@ -327,3 +327,26 @@ export function moveTargets(
   }
   return targets;
 }
+
+/**
+ * The UI element a problem of the definition check belongs to (`/schema/properties/a/pattern` → the
+ * control of field `a`; `/uischema/elements/2/rule` → element `/elements/2`), or undefined.
+ */
+export function elementForProblem(model: builder.BuilderModel, path: string): string | undefined {
+  const longestPrefix = (pointer: string, has: (candidate: string) => boolean): string | undefined => {
+    for (let end = pointer.length; end > 0; end = pointer.lastIndexOf('/', end - 1)) {
+      const candidate = pointer.slice(0, end);
+      if (has(candidate)) return candidate;
+    }
+    return undefined;
+  };
+  if (path.startsWith('/uischema/')) {
+    return longestPrefix(path.slice('/uischema'.length), (candidate) => model.uiById.has(candidate));
+  }
+  if (path.startsWith('/schema/')) {
+    const field = longestPrefix(path.slice('/schema'.length), (candidate) => model.fieldsById.has(candidate));
+    if (!field) return undefined;
+    for (const node of model.uiById.values()) if (node.fieldId === field) return node.id;
+  }
+  return undefined;
+}
