@@ -187,8 +187,13 @@ describe.skipIf(!browserAvailable())('the form builder', () => {
     await page.getByRole('button', { name: 'Als Beispieldaten übernehmen' }).waitFor();
     expect(await wcagViolations(page)).toEqual([]);
 
+    // The code editor is its own chunk, loaded only when „Erweitert“ opens.
+    const loadedScripts = () =>
+      page.evaluate<string[]>(`performance.getEntriesByType('resource').map((entry) => entry.name)`);
+    expect((await loadedScripts()).some((name) => name.includes('JsonCodeEditor'))).toBe(false);
     await page.getByRole('tab', { name: 'Erweitert' }).click();
     await page.locator('.cm-editor').first().waitFor();
+    expect((await loadedScripts()).some((name) => name.includes('JsonCodeEditor'))).toBe(true);
     expect(await page.locator('.cm-editor').count()).toBe(2);
     expect(await wcagViolations(page)).toEqual([]);
 
