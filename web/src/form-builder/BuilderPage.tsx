@@ -1,20 +1,9 @@
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import { Alert, Box, Button, Grid, Link, Stack, Tab, Tabs, Typography } from '@mui/material';
-import {
-  type ReactNode,
-  useCallback,
-  useEffect,
-  useLayoutEffect,
-  useMemo,
-  useReducer,
-  useRef,
-  useState,
-} from 'react';
+import { type ReactNode, useCallback, useMemo, useReducer, useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
-import { builder, type FieldError, type FormDefinition, type FormValues } from '../../../form-logic/index.js';
+import { builder, type FormDefinition, type FormValues } from '../../../form-logic/index.js';
 import { getAtPointer } from '../../../form-logic/json-pointer.js';
-import { graphqlRequest } from '../api/client.js';
-import { toApiError } from '../api/errors.js';
 import { useQuery } from '../api/useQuery.js';
 import { ConfirmDialog } from '../admin/ConfirmDialog.js';
 import { ErrorBoundary } from '../app/ErrorBoundary.js';
@@ -26,7 +15,7 @@ import { visuallyHidden } from '../app/visually-hidden.js';
 import type { BuilderVersionQuery } from '../gql/graphql.js';
 import { AddElementDialog } from './AddElementDialog.js';
 import { AdvancedTab } from './AdvancedTab.js';
-import { builderVersionQuery, checkDefinition, saveDraft, toDefinition } from './api.js';
+import { builderVersionQuery, toDefinition } from './api.js';
 import {
   builderReducer,
   discardLocalCopy,
@@ -43,15 +32,17 @@ import {
   positionOf,
   readLocalCopy,
   removeEmptyElement,
-  savedAtText,
 } from './builder-state.js';
-import { CheckPanel, type CheckState } from './CheckPanel.js';
+import { CheckPanel } from './CheckPanel.js';
 import { ConflictDialog } from './ConflictDialog.js';
 import { CriteriaEditor } from './CriteriaEditor.js';
 import { FieldTree } from './FieldTree.js';
 import { MoveToSection } from './MoveToSection.js';
 import { PreviewTab } from './PreviewTab.js';
 import { PropertyPanel } from './PropertyPanel.js';
+import { useLeaveGuard } from './useLeaveGuard.js';
+import { useLiveCheck } from './useLiveCheck.js';
+import { useDraftSave } from './useDraftSave.js';
 
 type LoadedVersion = NonNullable<BuilderVersionQuery['formVersion']>;
 
@@ -115,8 +106,6 @@ const TAB_LABELS: Record<TabKey, string> = {
   kriterien: 'Kriterien',
 };
 
-const CHECK_DELAY_MS = 600;
-
 interface Feedback {
   severity: 'error' | 'warning';
   messages: string[];
@@ -133,19 +122,14 @@ const Builder = ({ version, formKey }: { version: LoadedVersion; formKey: string
       version.form.published ? toDefinition({ ...version.form.published, formKey: version.formKey }) : null,
     [version],
   );
-  const [revision, setRevision] = useState(version.revision);
   const [selected, setSelected] = useState('');
   const [tab, setTab] = useState<TabKey>('aufbau');
   const [feedback, setFeedback] = useState<Feedback | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [focusTarget, setFocusTarget] = useState<{ id: string; seq: number } | null>(null);
   const [dialog, setDialog] = useState<'field' | 'layout' | 'remove' | null>(null);
-  const [saveStatus, setSaveStatus] = useState('');
-  const [saveErrors, setSaveErrors] = useState<FieldError[]>([]);
-  const [saving, setSaving] = useState(false);
-  const [conflict, setConflict] = useState<{ server: FormDefinition; revision: number } | null>(null);
   const [localCopy, setLocalCopy] = useState<LocalCopy | null>(() => readLocalCopy(version.id));
-  const [check, setCheck] = useState<CheckState>({ status: 'idle', errors: [], contractErrors: [] });
+  const check = useLiveCheck(definition);
   const dirty = isDirty(state);
   const hasCriteria = getAtPointer(definition.schema, builder.SCORES_POINTER) !== undefined;
   const selectedNode = model.uiById.get(selected) ?? model.ui;
@@ -176,121 +160,19 @@ const Builder = ({ version, formKey }: { version: LoadedVersion; formKey: string
     return result;
   };
 
-  // Live check of the definition on the server (the pattern analysis runs only there).
-  useEffect(() => {
-    const controller = new AbortController();
-    const timer = setTimeout(() => {
-      setCheck((current) => ({ ...current, status: 'checking' }));
-      checkDefinition(definition, controller.signal).then(
-        (result) => setCheck({ status: 'done', ...result }),
-        () => {
-          if (!controller.signal.aborted) setCheck((current) => ({ ...current, status: 'failed' }));
-        },
-      );
-    }, CHECK_DELAY_MS);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-    // Only schema and UI schema are checked; title and sample data do not change the answer.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [definition.schema, definition.uischema]);
+  const {
+    revision,
+    setRevision,
+    saving,
+    saveStatus,
+    setSaveStatus,
+    saveErrors,
+    conflict,
+    setConflict,
+    save,
+  } = useDraftSave({ versionId: version.id, initialRevision: version.revision, definition, dispatch });
 
-  const save = async (expectedRevision: number) => {
-    const snapshot = definition;
-    setSaving(true);
-    setSaveStatus('Wird gespeichert …');
-    try {
-      const payload = await saveDraft({ id: version.id, expectedRevision, definition: snapshot });
-      if (payload.formVersion) {
-        setRevision(payload.formVersion.revision);
-        dispatch({ type: 'saved', definition: snapshot });
-        setSaveErrors([]);
-        setSaveStatus(savedAtText(new Date()));
-      } else {
-        setSaveErrors(payload.errors);
-        setSaveStatus(
-          `Nicht gespeichert: ${payload.errorCount === 1 ? 'ein Problem' : `${payload.errorCount} Probleme`} (siehe unten).`,
-        );
-      }
-    } catch (caught) {
-      const error = toApiError(caught);
-      if (error.code === 'CONFLICT' && error.reason === 'STALE_REVISION') {
-        setSaveStatus('Nicht gespeichert: Jemand hat diesen Entwurf inzwischen gespeichert.');
-        try {
-          const { formVersion } = await graphqlRequest(builderVersionQuery, { id: version.id });
-          if (formVersion) setConflict({ server: toDefinition(formVersion), revision: formVersion.revision });
-        } catch (reload) {
-          setSaveStatus(`Nicht gespeichert: ${toApiError(reload).message}`);
-        }
-      } else {
-        setSaveStatus(`Nicht gespeichert: ${error.message}`);
-      }
-    } finally {
-      setSaving(false);
-    }
-  };
-
-  const saveRef = useRef(save);
-  const revisionRef = useRef(revision);
-  const savingRef = useRef(saving);
-  useLayoutEffect(() => {
-    saveRef.current = save;
-    revisionRef.current = revision;
-    savingRef.current = saving;
-  });
-
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey)) return;
-      const key = event.key.toLowerCase();
-      if (key === 's') {
-        event.preventDefault();
-        // A field being typed in hands its text over when it loses focus; then the save sees it.
-        const active = document.activeElement;
-        if (active instanceof HTMLElement && active !== document.body) {
-          active.blur();
-          active.focus();
-        }
-        setTimeout(() => {
-          if (!savingRef.current) void saveRef.current(revisionRef.current);
-        }, 0);
-        return;
-      }
-      // Text fields and the code editors keep their own undo.
-      const target = event.target instanceof Element ? event.target : null;
-      if (target?.closest('input, textarea, select, [contenteditable="true"]')) return;
-      if (key === 'z' || key === 'y') {
-        event.preventDefault();
-        dispatch({ type: key === 'y' || event.shiftKey ? 'redo' : 'undo' });
-      }
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
-
-  // Unsaved changes: the browser asks before the tab closes or reloads, and a link within the app
-  // (the navigation, „Versionen“) asks first too; the router itself offers no blocker here.
-  useEffect(() => {
-    if (!dirty) return;
-    const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      event.preventDefault();
-    };
-    const onClick = (event: MouseEvent) => {
-      const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
-      if (!link || link.getAttribute('target') === '_blank' || event.defaultPrevented) return;
-      if (!window.confirm('Es gibt ungespeicherte Änderungen. Die Seite trotzdem verlassen?')) {
-        event.preventDefault();
-        event.stopPropagation();
-      }
-    };
-    window.addEventListener('beforeunload', onBeforeUnload);
-    document.addEventListener('click', onClick, true);
-    return () => {
-      window.removeEventListener('beforeunload', onBeforeUnload);
-      document.removeEventListener('click', onClick, true);
-    };
-  }, [dirty]);
+  useLeaveGuard(dirty);
 
   const loadServer = () => {
     if (!conflict) return;

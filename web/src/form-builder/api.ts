@@ -102,7 +102,7 @@ export const checkDefinitionQuery = graphql(`
 
 /** Checks a definition on the server (every problem, including the pattern analysis, and the guardrails). */
 export async function checkDefinition(
-  definition: FormDefinition,
+  definition: Pick<FormDefinition, 'key' | 'schema' | 'uischema'>,
   signal?: AbortSignal,
 ): Promise<{ errors: FieldError[]; contractErrors: FieldError[] }> {
   const { checkFormDefinition } = await graphqlRequest(
