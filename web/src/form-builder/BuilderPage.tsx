@@ -5,7 +5,6 @@ import { Link as RouterLink, useParams } from 'react-router';
 import { builder, type FormDefinition, type FormValues } from '../../../form-logic/index.js';
 import { getAtPointer } from '../../../form-logic/json-pointer.js';
 import { useQuery } from '../api/useQuery.js';
-import { ConfirmDialog } from '../admin/ConfirmDialog.js';
 import { ErrorBoundary } from '../app/ErrorBoundary.js';
 import { ErrorState } from '../app/ErrorState.js';
 import { PageHeading } from '../app/PageHeading.js';
@@ -13,33 +12,24 @@ import { PageLoading } from '../app/PageLoading.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
 import { visuallyHidden } from '../app/visually-hidden.js';
 import type { BuilderVersionQuery } from '../gql/graphql.js';
-import { AddElementDialog } from './AddElementDialog.js';
 import { AdvancedTab } from './AdvancedTab.js';
 import { builderVersionQuery, toDefinition } from './api.js';
 import {
   builderReducer,
   discardLocalCopy,
   elementForProblem,
-  elementIdAt,
-  idAfterMove,
-  elementLabel,
   initialBuilderState,
-  insertionPoint,
   isDirty,
   keepLocalCopy,
-  keysInContainer,
   type LocalCopy,
-  positionOf,
   readLocalCopy,
-  removeEmptyElement,
 } from './builder-state.js';
 import { CheckPanel } from './CheckPanel.js';
 import { ConflictDialog } from './ConflictDialog.js';
 import { CriteriaEditor } from './CriteriaEditor.js';
-import { FieldTree } from './FieldTree.js';
-import { MoveToSection } from './MoveToSection.js';
 import { PreviewTab } from './PreviewTab.js';
 import { PropertyPanel } from './PropertyPanel.js';
+import { StructureEditor } from './StructureEditor.js';
 import { useLeaveGuard } from './useLeaveGuard.js';
 import { useLiveCheck } from './useLiveCheck.js';
 import { useDraftSave } from './useDraftSave.js';
@@ -127,7 +117,6 @@ const Builder = ({ version, formKey }: { version: LoadedVersion; formKey: string
   const [feedback, setFeedback] = useState<Feedback | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [focusTarget, setFocusTarget] = useState<{ id: string; seq: number } | null>(null);
-  const [dialog, setDialog] = useState<'field' | 'layout' | 'remove' | null>(null);
   const [localCopy, setLocalCopy] = useState<LocalCopy | null>(() => readLocalCopy(version.id));
   const check = useLiveCheck(definition);
   const dirty = isDirty(state);
@@ -196,103 +185,6 @@ const Builder = ({ version, formKey }: { version: LoadedVersion; formKey: string
     setFeedback(null);
   };
 
-  const move = (element: string, container: string, index: number) => {
-    const node = model.uiById.get(element);
-    if (!node || !applyOp({ op: 'moveElement', element, container, index }, 'tree')) return;
-    const moved = idAfterMove(element, container, index);
-    const from = positionOf(element);
-    const target = model.uiById.get(container);
-    const count = (target?.children.length ?? 0) + (from?.container === container ? 0 : 1);
-    setSelected(moved);
-    setAnnouncement(
-      from?.container === container
-        ? `„${elementLabel(node, model)}“ verschoben: Position ${index + 1} von ${count}.`
-        : `„${elementLabel(node, model)}“ nach „${target ? elementLabel(target, model) : 'Formular'}“ verschoben: Position ${index + 1} von ${count}.`,
-    );
-    return moved;
-  };
-
-  const moveBy = (delta: -1 | 1) => {
-    const position = positionOf(selected);
-    if (!position) return;
-    move(selected, position.container, position.index + delta);
-  };
-
-  const fieldTarget = insertionPoint(model, selected);
-  const layoutTarget =
-    selectedNode.layout === 'tabs' || selectedNode.layout === 'steps'
-      ? { container: selectedNode.id }
-      : fieldTarget;
-
-  const addElement: Parameters<typeof AddElementDialog>[0]['onAdd'] = (input) => {
-    const target = input.mode === 'field' ? fieldTarget : layoutTarget;
-    const containerNode = model.uiById.get(target.container);
-    const index = target.index ?? containerNode?.children.length ?? 0;
-    const op: builder.Op =
-      input.mode === 'field'
-        ? {
-            op: 'addField',
-            container: target.container,
-            index,
-            key: input.key,
-            kind: input.kind,
-            title: input.title,
-          }
-        : {
-            op: 'addLayout',
-            container: target.container,
-            index,
-            kind: input.kind,
-            ...(input.label ? { label: input.label } : {}),
-          };
-    const result = builder.apply(definition, op);
-    if (result.problems.length > 0) return result.problems;
-    change(result.definition);
-    setFeedback(null);
-    const id = elementIdAt(target.container, index);
-    setSelected(id);
-    setDialog(null);
-    focusEntry(id);
-    setAnnouncement(
-      input.mode === 'field'
-        ? `Feld „${input.title}“ hinzugefügt.`
-        : `${builder.KIND_LABELS[input.kind]} hinzugefügt.`,
-    );
-    return [];
-  };
-
-  const remove = async () => {
-    const node = model.uiById.get(selected);
-    if (!node) return;
-    const label = elementLabel(node, model);
-    const position = positionOf(selected);
-    if (node.fieldId) {
-      if (!applyOp({ op: 'removeField', field: node.fieldId }, 'tree')) {
-        setDialog(null);
-        return;
-      }
-    } else {
-      const result = removeEmptyElement(definition, selected);
-      if (result.problem) {
-        setFeedback({ severity: 'error', messages: [result.problem], source: 'tree' });
-        setDialog(null);
-        return;
-      }
-      change(result.definition);
-    }
-    setDialog(null);
-    const next = position
-      ? position.index > 0
-        ? elementIdAt(position.container, position.index - 1)
-        : position.container
-      : '';
-    setSelected(next);
-    focusEntry(next);
-    setAnnouncement(`„${label}“ entfernt.`);
-  };
-
-  const position = positionOf(selected);
-  const siblings = position ? (model.uiById.get(position.container)?.children.length ?? 0) : 0;
   const tabs: TabKey[] = hasCriteria
     ? ['aufbau', 'vorschau', 'erweitert', 'kriterien']
     : ['aufbau', 'vorschau', 'erweitert'];
@@ -408,64 +300,31 @@ const Builder = ({ version, formKey }: { version: LoadedVersion; formKey: string
           <TabPanel tab="aufbau" shown={shownTab}>
             <Grid container spacing={3}>
               <Grid size={{ xs: 12, md: 5 }}>
-                <Typography variant="h2" component="h2" sx={{ fontSize: '1.3rem', mb: 1 }}>
-                  Aufbau
-                </Typography>
-                <Stack direction="row" spacing={1} flexWrap="wrap" useFlexGap sx={{ mb: 1 }}>
-                  <Button size="small" variant="outlined" onClick={() => setDialog('field')}>
-                    Feld hinzufügen
-                  </Button>
-                  <Button size="small" variant="outlined" onClick={() => setDialog('layout')}>
-                    Bereich hinzufügen
-                  </Button>
-                  <Button
-                    size="small"
-                    disabled={!position || position.index === 0}
-                    onClick={() => moveBy(-1)}
-                  >
-                    Nach oben
-                  </Button>
-                  <Button
-                    size="small"
-                    disabled={!position || position.index >= siblings - 1}
-                    onClick={() => moveBy(1)}
-                  >
-                    Nach unten
-                  </Button>
-                  <Button size="small" color="error" disabled={!position} onClick={() => setDialog('remove')}>
-                    Entfernen
-                  </Button>
-                </Stack>
-                {position && (
-                  <MoveToSection
-                    key={selected}
-                    model={model}
-                    selected={selected}
-                    onMove={(container, index) => {
-                      const moved = move(selected, container, index);
-                      if (moved) focusEntry(moved);
-                    }}
-                  />
-                )}
-                {feedback?.source === 'tree' && (
-                  <Alert
-                    severity={feedback.severity}
-                    role="alert"
-                    sx={{ mb: 1 }}
-                    onClose={() => setFeedback(null)}
-                  >
-                    {feedback.messages.join(' ')}
-                  </Alert>
-                )}
-                <FieldTree
+                <StructureEditor
+                  definition={definition}
                   model={model}
                   selected={selectedNode.id}
-                  onSelect={select}
-                  onMove={(element, container, index) => {
-                    const moved = move(element, container, index);
-                    if (moved) focusEntry(moved);
-                  }}
+                  onSelect={(id, keepFeedback) => (keepFeedback ? setSelected(id) : select(id))}
+                  applyOp={(op) => applyOp(op, 'tree')}
+                  onChange={change}
+                  onProblem={(message) =>
+                    setFeedback({ severity: 'error', messages: [message], source: 'tree' })
+                  }
+                  announce={setAnnouncement}
                   focusTarget={focusTarget}
+                  focusEntry={focusEntry}
+                  feedback={
+                    feedback?.source === 'tree' ? (
+                      <Alert
+                        severity={feedback.severity}
+                        role="alert"
+                        sx={{ mb: 1 }}
+                        onClose={() => setFeedback(null)}
+                      >
+                        {feedback.messages.join(' ')}
+                      </Alert>
+                    ) : null
+                  }
                 />
               </Grid>
               <Grid size={{ xs: 12, md: 7 }}>
@@ -535,27 +394,6 @@ const Builder = ({ version, formKey }: { version: LoadedVersion; formKey: string
           />
         </Grid>
       </Grid>
-      {dialog === 'field' || dialog === 'layout' ? (
-        <AddElementDialog
-          mode={dialog}
-          inTabBar={
-            dialog === 'layout' &&
-            ['tabs', 'steps'].includes(model.uiById.get(layoutTarget.container)?.layout ?? '')
-          }
-          takenKeys={keysInContainer(model, fieldTarget.container)}
-          onAdd={addElement}
-          onClose={() => setDialog(null)}
-        />
-      ) : null}
-      {dialog === 'remove' && (
-        <ConfirmDialog
-          title="Element entfernen"
-          text={`„${elementLabel(selectedNode, model)}“ entfernen? ${selectedNode.fieldId ? 'Das Feld wird auch aus den Daten des Entwurfs entfernt.' : ''}`}
-          confirmLabel="Entfernen"
-          onConfirm={remove}
-          onClose={() => setDialog(null)}
-        />
-      )}
       {conflict && (
         <ConflictDialog
           server={conflict.server}
