@@ -6,9 +6,7 @@ import {
   FormControlLabel,
   List,
   ListItem,
-  MenuItem,
   Stack,
-  TextField,
   Typography,
 } from '@mui/material';
 import { type ReactNode, useState } from 'react';
@@ -17,6 +15,7 @@ import { elementKind, elementLabel } from './builder-state.js';
 import { ChoicesEditor } from './ChoicesEditor.js';
 import { CommitField } from './CommitField.js';
 import { DerivedEditor } from './DerivedEditor.js';
+import { DefaultValue } from './DefaultValue.js';
 import { RuleEditor } from './RuleEditor.js';
 import { isNumericKind, isTextKind, numberText, parseNumberText } from './value-format.js';
 
@@ -261,78 +260,4 @@ const FieldProperties = ({
       )}
     </Stack>
   );
-};
-
-/** The default value of a field, by its kind; other kinds have none here. */
-const DefaultValue = ({
-  field,
-  onChange,
-}: {
-  field: builder.FieldNode;
-  onChange: (value: unknown) => void;
-}) => {
-  const value = field.schema.default;
-  switch (field.kind) {
-    case 'yesNo':
-      return (
-        <TextField
-          select
-          label="Vorgabewert"
-          value={value === true ? 'true' : value === false ? 'false' : ''}
-          onChange={(event) => onChange(event.target.value === '' ? null : event.target.value === 'true')}
-        >
-          <MenuItem value="">kein Vorgabewert</MenuItem>
-          <MenuItem value="true">Ja</MenuItem>
-          <MenuItem value="false">Nein</MenuItem>
-        </TextField>
-      );
-    case 'singleChoice':
-      return (
-        <TextField
-          select
-          label="Vorgabewert"
-          value={value === undefined ? '' : String(value)}
-          onChange={(event) => {
-            const choice = builder
-              .choicesOf(field.schema)
-              .find((entry) => String(entry.value) === event.target.value);
-            onChange(choice ? choice.value : null);
-          }}
-        >
-          <MenuItem value="">kein Vorgabewert</MenuItem>
-          {builder.choicesOf(field.schema).map((choice) => (
-            <MenuItem key={String(choice.value)} value={String(choice.value)}>
-              {choice.title}
-            </MenuItem>
-          ))}
-        </TextField>
-      );
-    case 'number':
-    case 'integer':
-    case 'money':
-      return (
-        <CommitField
-          label={field.kind === 'money' ? 'Vorgabewert (Euro)' : 'Vorgabewert'}
-          value={numberText(value, field.kind === 'money')}
-          onCommit={(text) => {
-            const parsed = parseNumberText(text, field.kind === 'money');
-            onChange(parsed === undefined ? text : parsed);
-          }}
-        />
-      );
-    case 'shortText':
-    case 'longText':
-    case 'email':
-    case 'date':
-      return (
-        <CommitField
-          label={field.kind === 'date' ? 'Vorgabewert (JJJJ-MM-TT)' : 'Vorgabewert'}
-          value={typeof value === 'string' ? value : ''}
-          fullWidth
-          onCommit={(text) => onChange(text === '' ? null : text)}
-        />
-      );
-    default:
-      return null;
-  }
 };
