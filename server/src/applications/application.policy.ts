@@ -5,9 +5,7 @@ import type { Grant, Policy } from '../common/policy.js';
 import { type NeedScope, visibleNeeds } from '../needs/need.policy.js';
 import type { Application } from './application.entity.js';
 import type { CallForInterest } from './call-for-interest.entity.js';
-
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const validIds = (ids: readonly string[] | undefined) => (ids ?? []).filter((id) => UUID_PATTERN.test(id));
+import { isUuid, validIds } from '../common/uuid.scalar.js';
 
 /** What the policies need to know about a call: its need's scope, whether it is open, whom it invites. */
 export interface CallScope extends NeedScope {
@@ -67,7 +65,7 @@ export function visibleCalls(caller: Caller, now = new Date()): FilterQuery<Call
   if (caller.roles.some((role) => role !== Role.PROVIDER)) {
     scopes.push({ need: visibleNeeds(caller) as FilterQuery<CallForInterest['need']> });
   }
-  if (caller.roles.includes(Role.PROVIDER) && caller.providerId && UUID_PATTERN.test(caller.providerId)) {
+  if (caller.roles.includes(Role.PROVIDER) && caller.providerId && isUuid(caller.providerId)) {
     scopes.push({
       need: { state: 'OPEN_FOR_APPLICATIONS' },
       deadline: { $gt: now },
@@ -139,7 +137,7 @@ export function visibleApplications(caller: Caller): FilterQuery<Application> {
     scopes.push({ call: { need: needFilter } } as FilterQuery<Application>);
   }
   if (roles.includes(Role.COMMITTEE)) scopes.push({ submittedAt: { $ne: null } });
-  if (roles.includes(Role.PROVIDER) && caller.providerId && UUID_PATTERN.test(caller.providerId)) {
+  if (roles.includes(Role.PROVIDER) && caller.providerId && isUuid(caller.providerId)) {
     scopes.push({ provider: caller.providerId });
   }
   return scopes.length > 0 ? { $or: scopes } : { id: { $in: [] } };

@@ -2,11 +2,16 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { stringify } from 'csv-stringify';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { GraphQLError } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
-import type { Caller } from '../common/context.js';
 import { BadUserInput, ErrorCode, Forbidden, Unauthenticated } from '../common/errors.js';
+import {
+  type CallerOf,
+  mustChangePassword,
+  PasswordChangeRequired,
+  sendDownloadError,
+} from '../http/download.js';
 import { allowingRole } from '../common/policy.js';
 import { validateArgs } from '../common/validate-args.js';
 import { describeError } from '../http/error-log.js';
@@ -38,7 +43,7 @@ export interface AuditExportOptions {
   /** The ORM's entity manager; the export forks its own. */
   em: EntityManager;
   /** Works out who sends the request, exactly as for GraphQL. */
-  callerOf: (request: FastifyRequest) => Caller | null | Promise<Caller | null>;
+  callerOf: CallerOf;
   maxRows?: number;
 }
 
@@ -136,15 +141,6 @@ function localDate(now: Date): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' }).format(now);
 }
 
-/** Answers like the HTTP layer does for GraphQL: `{ errors: [{ message, extensions: { code } }] }`. */
-function sendError(reply: FastifyReply, status: number, error: GraphQLError): FastifyReply {
-  return reply
-    .code(status)
-    .header('Cache-Control', 'no-store')
-    .type('application/json; charset=utf-8')
-    .send(JSON.stringify({ errors: [{ message: error.message, extensions: error.extensions }] }));
-}
-
 /** The rows of the export, read in batches (keyset), newest first, at most `maxRows`, then the note. */
 async function* exportRows(
   em: EntityManager,
@@ -186,13 +182,13 @@ export function registerAuditExport(http: FastifyInstance, options: AuditExportO
     exposeHeadRoute: false,
     handler: async (request, reply) => {
       const caller = await options.callerOf(request);
-      if (!caller) return sendError(reply, 401, Unauthenticated());
+      if (!caller) return sendDownloadError(reply, 401, Unauthenticated());
       const em = options.em.fork();
       // As for GraphQL: who must first choose a new password may do nothing else (see users/access-gate.ts).
-      const mustChangePassword = (caller as { mustChangePassword?: boolean }).mustChangePassword === true;
-      const role = mustChangePassword ? null : allowingRole(auditPolicy, caller, 'export', null);
+      const passwordFirst = mustChangePassword(caller);
+      const role = passwordFirst ? null : allowingRole(auditPolicy, caller, 'export', null);
       if (!role) {
-        const reason = mustChangePassword ? PASSWORD_CHANGE_REQUIRED : undefined;
+        const reason = passwordFirst ? PASSWORD_CHANGE_REQUIRED : undefined;
         await recordAuditEvent(em, {
           operation: 'exportAuditEvents',
           outcome: AuditOutcome.DENIED,
@@ -200,22 +196,14 @@ export function registerAuditExport(http: FastifyInstance, options: AuditExportO
           caller,
           details: { callerRoles: caller.roles, ...(reason ? { reason } : {}) },
         });
-        return sendError(
-          reply,
-          403,
-          reason
-            ? Forbidden('Bitte ändern Sie zuerst Ihr Passwort (Mein Konto), bevor Sie weiterarbeiten.', {
-                reason,
-              })
-            : Forbidden(),
-        );
+        return sendDownloadError(reply, 403, passwordFirst ? PasswordChangeRequired() : Forbidden());
       }
       let filter: AuditFilter;
       try {
         filter = await filterOf(request.query);
       } catch (error) {
         if (error instanceof GraphQLError && error.extensions.code === ErrorCode.BadUserInput) {
-          return sendError(reply, 400, error);
+          return sendDownloadError(reply, 400, error);
         }
         throw error;
       }

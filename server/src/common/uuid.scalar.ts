@@ -2,6 +2,12 @@ import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Whether `value` is a UUID; ids that are not never reach a query (PostgreSQL would refuse them). */
+export const isUuid = (value: string): boolean => UUID_PATTERN.test(value);
+
+/** The UUIDs among `ids` (scopes of a caller, ids from a client). */
+export const validIds = (ids: readonly string[] | undefined): string[] => (ids ?? []).filter(isUuid);
+
 const notAUuid = () =>
   new GraphQLError('Keine gültige ID: erwartet wird eine UUID wie 0b6f7c9e-3f1a-4c2d-9e8b-5a4d3c2b1a00.');
 

@@ -2,9 +2,7 @@ import { type ApplicationScope } from '../applications/application.policy.js';
 import { type Caller, Role } from '../common/context.js';
 import type { Grant, Policy } from '../common/policy.js';
 import type { NeedScope } from '../needs/need.policy.js';
-
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const validIds = (ids: readonly string[] | undefined) => (ids ?? []).filter((id) => UUID_PATTERN.test(id));
+import { validIds } from '../common/uuid.scalar.js';
 
 const inLeadsAreas: Grant<NeedScope> = (caller, scope) =>
   scope.socialAreaId === null || validIds(caller.socialAreaIds).includes(scope.socialAreaId);

@@ -5,6 +5,7 @@ import type { Grant, Policy } from '../common/policy.js';
 import type { Offer } from '../offers/offer.entity.js';
 import { type OfferScope, offerScopeOf, visibleOffers } from '../offers/offer.policy.js';
 import type { Evaluation } from './evaluation.entity.js';
+import { validIds } from '../common/uuid.scalar.js';
 
 /** What the evaluation policy needs to know: the offer's scope and who recorded its need (for kreisweit offers). */
 export interface EvaluationScope extends OfferScope {
@@ -19,9 +20,6 @@ export function evaluationScopeOfOffer(offer: Offer): EvaluationScope {
 export function evaluationScopeOf(evaluation: Evaluation): EvaluationScope {
   return evaluationScopeOfOffer(evaluation.offer);
 }
-
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const validIds = (ids: readonly string[] | undefined) => (ids ?? []).filter((id) => UUID_PATTERN.test(id));
 
 const readableByLead: Grant<EvaluationScope> = (caller, scope) =>
   scope.socialAreaId === null || validIds(caller.socialAreaIds).includes(scope.socialAreaId);

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import {
   capFieldErrors,
   type FieldError,
@@ -8,14 +8,15 @@ import {
 } from '../../../form-logic/index.js';
 import { isPlainObject } from '../../../form-logic/json-pointer.js';
 import type { Command } from '../common/command.js';
-import type { Caller } from '../common/context.js';
-import { ErrorCode } from '../common/errors.js';
+import { NotFound } from '../common/errors.js';
+import { type CallerOf, downloadCaller, sendDownloadError } from '../http/download.js';
 import { can } from '../common/policy.js';
 import { Form } from './form.entity.js';
 import { formVersionPolicy } from './form.policy.js';
 import { assertDraftAt, formContentHash, type FormVersionResult, lockVersion } from './form.service.js';
 import { FormVersion } from './form-version.entity.js';
 import type { FormVersionCache } from './form-version-cache.js';
+import { isUuid } from '../common/uuid.scalar.js';
 
 /** A version as a file in the `form-definitions/` format (key order as in those files). */
 export interface FormDefinitionExport {
@@ -128,22 +129,12 @@ const refused = (errors: FieldError[]): FormVersionResult => ({
   ...capFieldErrors(errors),
 });
 
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export interface FormExportOptions {
   /** The ORM's entity manager; each download forks its own. */
   em: EntityManager;
   formVersions: FormVersionCache;
   /** Works out who sends the request, exactly as for GraphQL. */
-  callerOf: (request: FastifyRequest) => Caller | null | Promise<Caller | null>;
-}
-
-function sendError(reply: FastifyReply, status: number, code: string, message: string): FastifyReply {
-  return reply
-    .code(status)
-    .header('Cache-Control', 'no-store')
-    .type('application/json; charset=utf-8')
-    .send(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+  callerOf: CallerOf;
 }
 
 /**
@@ -153,14 +144,11 @@ function sendError(reply: FastifyReply, status: number, code: string, message: s
  */
 export function registerFormExport(http: FastifyInstance, options: FormExportOptions): void {
   http.get<{ Params: { id: string } }>('/api/form-versions/:id/export', async (request, reply) => {
-    const caller = await options.callerOf(request);
-    if (!caller) return sendError(reply, 401, ErrorCode.Unauthenticated, 'Bitte melden Sie sich an.');
-    if ((caller as { mustChangePassword?: boolean }).mustChangePassword === true)
-      return sendError(reply, 403, ErrorCode.Forbidden, 'Bitte ändern Sie zuerst Ihr Passwort.');
+    const caller = await downloadCaller(request, reply, options.callerOf);
+    if (!caller) return reply;
     const id = request.params.id;
-    const notFound = () =>
-      sendError(reply, 404, ErrorCode.NotFound, 'Die Formularfassung wurde nicht gefunden.');
-    if (!UUID_PATTERN.test(id)) return notFound();
+    const notFound = () => sendDownloadError(reply, 404, NotFound('Die Formularfassung'));
+    if (!isUuid(id)) return notFound();
     const em = options.em.fork();
     const version = await em.findOne(FormVersion, { id: id.toLowerCase() });
     if (!version || !can(formVersionPolicy, caller, 'read', version)) return notFound();

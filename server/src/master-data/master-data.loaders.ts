@@ -4,8 +4,7 @@ import type { GraphQLContext } from '../common/context.js';
 import { Provider } from './provider.entity.js';
 import { RegionalTeam } from './regional-team.entity.js';
 import { SocialArea } from './social-area.entity.js';
-
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../common/uuid.scalar.js';
 
 function createMasterDataLoaders(em: EntityManager) {
   return {
@@ -25,7 +24,7 @@ function createMasterDataLoaders(em: EntityManager) {
     }),
     /** Provider ids of submissions are free text for callers outside the master data (e.g. tests, demo). */
     providerById: new DataLoader<string, Provider | null>(async (ids) => {
-      const valid = ids.filter((id) => UUID_PATTERN.test(id));
+      const valid = ids.filter((id) => isUuid(id));
       const providers = valid.length > 0 ? await em.find(Provider, { id: { $in: valid } }) : [];
       const byId = new Map(providers.map((provider) => [provider.id, provider]));
       return ids.map((id) => byId.get(id.toLowerCase()) ?? null);

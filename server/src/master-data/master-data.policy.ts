@@ -6,8 +6,7 @@ import type { OfferCategory } from './offer-category.entity.js';
 import type { Provider } from './provider.entity.js';
 import type { RegionalTeam } from './regional-team.entity.js';
 import type { SocialArea } from './social-area.entity.js';
-
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../common/uuid.scalar.js';
 
 /** Roles of the youth office (everyone but provider staff). */
 export const OFFICE_ROLES: readonly Role[] = [
@@ -58,7 +57,7 @@ export const providerPolicy: Policy<MasterDataAction | 'updateContact', Pick<Pro
 /** The Träger `caller` may see, as a query filter (the same rule as `providerPolicy.read`). */
 export function visibleProviders(caller: Caller): FilterQuery<Provider> {
   if (caller.roles.some((role) => OFFICE_ROLES.includes(role))) return {};
-  if (caller.roles.includes(Role.PROVIDER) && caller.providerId && UUID_PATTERN.test(caller.providerId)) {
+  if (caller.roles.includes(Role.PROVIDER) && caller.providerId && isUuid(caller.providerId)) {
     return { id: caller.providerId };
   }
   return { id: { $in: [] } };

@@ -3,6 +3,7 @@ import { type Caller, Role } from '../common/context.js';
 import type { Grant, Policy } from '../common/policy.js';
 import type { Body } from './body.entity.js';
 import type { Need } from './need.entity.js';
+import { isUuid, validIds } from '../common/uuid.scalar.js';
 
 /** What the policy needs to know about a need: its Sozialraum (null: kreisweit), that area's Regionalteam, its author. */
 export interface NeedScope {
@@ -18,9 +19,6 @@ export function scopeOf(need: Need): NeedScope {
     createdBy: need.createdBy,
   };
 }
-
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const validIds = (ids: readonly string[] | undefined) => (ids ?? []).filter((id) => UUID_PATTERN.test(id));
 
 /** A team lead acts in the Sozialräume it leads, and on the county-wide needs it recorded itself. */
 const ledByCaller: Grant<NeedScope> = (caller, need) =>
@@ -70,11 +68,7 @@ export function visibleNeeds(caller: Caller): FilterQuery<Need> {
     const areas = validIds(caller.socialAreaIds);
     if (areas.length > 0) scopes.push({ socialArea: { $in: areas } });
   }
-  if (
-    roles.includes(Role.REGIONAL_TEAM) &&
-    caller.regionalTeamId &&
-    UUID_PATTERN.test(caller.regionalTeamId)
-  ) {
+  if (roles.includes(Role.REGIONAL_TEAM) && caller.regionalTeamId && isUuid(caller.regionalTeamId)) {
     scopes.push({ socialArea: { regionalTeam: caller.regionalTeamId } });
   }
   return scopes.length > 0 ? { $or: scopes } : { id: { $in: [] } };

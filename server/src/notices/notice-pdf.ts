@@ -1,14 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import PDFDocument from 'pdfkit';
-import type { Caller } from '../common/context.js';
-import { ErrorCode } from '../common/errors.js';
+import { NotFound } from '../common/errors.js';
+import { type CallerOf, downloadCaller, sendDownloadError } from '../http/download.js';
 import { FinancingKind } from '../master-data/offer-category.entity.js';
 import { DecisionNotice, DecisionNoticeShare } from './notice.entity.js';
 import { visibleNotices } from './notice.policy.js';
 import { type NoticeSettings, noticeSettings } from './notice-settings.js';
-
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../common/uuid.scalar.js';
 
 /** Where a notice's PDF letter answers. */
 export const noticePdfPath = (id: string) => `/api/notices/${id}/pdf`;
@@ -126,15 +125,7 @@ export interface NoticePdfOptions {
   /** The ORM's entity manager; each download forks its own. */
   em: EntityManager;
   /** Works out who sends the request, exactly as for GraphQL. */
-  callerOf: (request: FastifyRequest) => Caller | null | Promise<Caller | null>;
-}
-
-function sendError(reply: FastifyReply, status: number, code: string, message: string): FastifyReply {
-  return reply
-    .code(status)
-    .header('Cache-Control', 'no-store')
-    .type('application/json; charset=utf-8')
-    .send(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+  callerOf: CallerOf;
 }
 
 /**
@@ -143,13 +134,11 @@ function sendError(reply: FastifyReply, status: number, code: string, message: s
  */
 export function registerNoticePdf(http: FastifyInstance, options: NoticePdfOptions): void {
   http.get<{ Params: { id: string } }>('/api/notices/:id/pdf', async (request, reply) => {
-    const caller = await options.callerOf(request);
-    if (!caller) return sendError(reply, 401, ErrorCode.Unauthenticated, 'Bitte melden Sie sich an.');
-    if ((caller as { mustChangePassword?: boolean }).mustChangePassword === true)
-      return sendError(reply, 403, ErrorCode.Forbidden, 'Bitte ändern Sie zuerst Ihr Passwort.');
+    const caller = await downloadCaller(request, reply, options.callerOf);
+    if (!caller) return reply;
     const id = request.params.id;
-    const notFound = () => sendError(reply, 404, ErrorCode.NotFound, 'Der Bescheid wurde nicht gefunden.');
-    if (!UUID_PATTERN.test(id)) return notFound();
+    const notFound = () => sendDownloadError(reply, 404, NotFound('Der Bescheid'));
+    if (!isUuid(id)) return notFound();
     const em = options.em.fork();
     const notice = await em.findOne(
       DecisionNotice,

@@ -3,9 +3,7 @@ import { type Caller, Role } from '../common/context.js';
 import type { Grant, Policy } from '../common/policy.js';
 import { visibleNeeds } from '../needs/need.policy.js';
 import type { DecisionNotice } from './notice.entity.js';
-
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const validIds = (ids: readonly string[] | undefined) => (ids ?? []).filter((id) => UUID_PATTERN.test(id));
+import { isUuid, validIds } from '../common/uuid.scalar.js';
 
 /** What the policy needs to know about a notice (or the application it is for). */
 export interface NoticeScope {
@@ -61,7 +59,7 @@ export function visibleNotices(caller: Caller): FilterQuery<DecisionNotice> {
     });
     scopes.push({ application: { call: { need: needFilter } } } as FilterQuery<DecisionNotice>);
   }
-  if (roles.includes(Role.PROVIDER) && caller.providerId && UUID_PATTERN.test(caller.providerId)) {
+  if (roles.includes(Role.PROVIDER) && caller.providerId && isUuid(caller.providerId)) {
     scopes.push({ provider: caller.providerId });
   }
   return scopes.length > 0 ? { $or: scopes } : { id: { $in: [] } };

@@ -1,9 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Audience, RecordFacts, RecordType } from './notification-rules.js';
+import { isUuid } from '../common/uuid.scalar.js';
 
 type Sql = EntityManager['execute'];
-
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const COLUMNS = `"id"::text as "id", "title", "provider_id" as "providerId", "provider_name" as "providerName",
   "social_area_id" as "socialAreaId", "regional_team_id" as "regionalTeamId", "need_created_by" as "needCreatedBy"`;
@@ -46,7 +45,7 @@ export async function findRecordFacts(
   type: RecordType,
   id: string,
 ): Promise<RecordFacts | null> {
-  if (!UUID_PATTERN.test(id)) return null;
+  if (!isUuid(id)) return null;
   const rows = await execute<RecordFacts[]>(`select ${COLUMNS} from (${FACTS[type]}) as "facts"`, [id]);
   return rows[0] ?? null;
 }

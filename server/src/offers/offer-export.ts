@@ -2,11 +2,11 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { stringify } from 'csv-stringify';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { GraphQLError } from 'graphql';
 import { OfferState, STATE_LABELS } from '../../../process-logic/index.js';
-import type { Caller } from '../common/context.js';
-import { BadUserInput, ErrorCode, Forbidden, Unauthenticated } from '../common/errors.js';
+import { BadUserInput, ErrorCode } from '../common/errors.js';
+import { type CallerOf, downloadCaller, sendDownloadError } from '../http/download.js';
 import { describeError } from '../http/error-log.js';
 import { FinancingKind } from '../master-data/offer-category.entity.js';
 import { OfferFilter, OfferSort, OfferSortField, SortDirection } from './offer.inputs.js';
@@ -17,6 +17,7 @@ import {
   type OfferExportRow,
   offerQuery,
 } from './offer-query.js';
+import { isUuid } from '../common/uuid.scalar.js';
 
 /** Where the CSV export of the Angebotsübersicht answers. */
 export const OFFER_EXPORT_PATH = '/api/offers.csv';
@@ -28,7 +29,7 @@ export interface OfferExportOptions {
   /** The ORM's entity manager; the export forks its own. */
   em: EntityManager;
   /** Works out who sends the request, exactly as for GraphQL. */
-  callerOf: (request: FastifyRequest) => Caller | null | Promise<Caller | null>;
+  callerOf: CallerOf;
 }
 
 export const OFFER_EXPORT_COLUMNS = [
@@ -97,8 +98,6 @@ function rowOf(row: OfferExportRow, today: string): string[] {
   ];
 }
 
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * The filter and sort of the query string; the same names the web page keeps in its address
  * (`socialAreaId`, `countyWide`, `regionalTeamId`, `providerId`, `offerCategoryId`, `financingKind`,
@@ -124,7 +123,7 @@ export function exportParamsOf(query: unknown): { filter: OfferFilter; sort: Off
   for (const name of ['socialAreaId', 'regionalTeamId', 'providerId', 'offerCategoryId'] as const) {
     const value = single(name);
     if (value === undefined) continue;
-    if (!UUID_PATTERN.test(value)) throw BadUserInput(`${name} ist keine gültige ID.`);
+    if (!isUuid(value)) throw BadUserInput(`${name} ist keine gültige ID.`);
     filter[name] = value.toLowerCase();
   }
   const countyWide = oneOf('countyWide', ['true', 'false']);
@@ -144,15 +143,6 @@ export function exportParamsOf(query: unknown): { filter: OfferFilter; sort: Off
   const field = oneOf('sort', Object.values(OfferSortField));
   const direction = oneOf('direction', Object.values(SortDirection)) ?? SortDirection.ASC;
   return { filter, sort: field ? { field, direction } : null };
-}
-
-/** Answers like the HTTP layer does for GraphQL: `{ errors: [{ message, extensions: { code } }] }`. */
-function sendError(reply: FastifyReply, status: number, error: GraphQLError): FastifyReply {
-  return reply
-    .code(status)
-    .header('Cache-Control', 'no-store')
-    .type('application/json; charset=utf-8')
-    .send(JSON.stringify({ errors: [{ message: error.message, extensions: error.extensions }] }));
 }
 
 async function* exportRows(
@@ -181,24 +171,14 @@ export function registerOfferExport(http: FastifyInstance, options: OfferExportO
     url: OFFER_EXPORT_PATH,
     exposeHeadRoute: false,
     handler: async (request, reply) => {
-      const caller = await options.callerOf(request);
-      if (!caller) return sendError(reply, 401, Unauthenticated());
-      // As for GraphQL: who must first choose a new password may do nothing else (see users/access-gate.ts).
-      if ((caller as { mustChangePassword?: boolean }).mustChangePassword === true) {
-        return sendError(
-          reply,
-          403,
-          Forbidden('Bitte ändern Sie zuerst Ihr Passwort (Mein Konto), bevor Sie weiterarbeiten.', {
-            reason: 'PASSWORD_CHANGE_REQUIRED',
-          }),
-        );
-      }
+      const caller = await downloadCaller(request, reply, options.callerOf);
+      if (!caller) return reply;
       let params: ReturnType<typeof exportParamsOf>;
       try {
         params = exportParamsOf(request.query);
       } catch (error) {
         if (error instanceof GraphQLError && error.extensions.code === ErrorCode.BadUserInput) {
-          return sendError(reply, 400, error);
+          return sendDownloadError(reply, 400, error);
         }
         throw error;
       }

@@ -2,6 +2,7 @@ import type { FilterQuery } from '@mikro-orm/postgresql';
 import { type Caller, Role } from '../common/context.js';
 import type { Grant, Policy } from '../common/policy.js';
 import type { Offer } from './offer.entity.js';
+import { isUuid, validIds } from '../common/uuid.scalar.js';
 
 /** What the policy needs to know about an offer: its Sozialraum (null: kreisweit), that area's Regionalteam, its Träger. */
 export interface OfferScope {
@@ -18,9 +19,6 @@ export function offerScopeOf(offer: Offer): OfferScope {
     providerId: offer.provider.id,
   };
 }
-
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const validIds = (ids: readonly string[] | undefined) => (ids ?? []).filter((id) => UUID_PATTERN.test(id));
 
 /** A team lead reads the offers of its Sozialräume and every county-wide offer. */
 const readableByLead: Grant<OfferScope> = (caller, offer) =>
@@ -66,14 +64,10 @@ export function visibleOffers(caller: Caller): FilterQuery<Offer> {
     const areas = validIds(caller.socialAreaIds);
     if (areas.length > 0) scopes.push({ socialArea: { $in: areas } });
   }
-  if (
-    roles.includes(Role.REGIONAL_TEAM) &&
-    caller.regionalTeamId &&
-    UUID_PATTERN.test(caller.regionalTeamId)
-  ) {
+  if (roles.includes(Role.REGIONAL_TEAM) && caller.regionalTeamId && isUuid(caller.regionalTeamId)) {
     scopes.push({ socialArea: { regionalTeam: caller.regionalTeamId } });
   }
-  if (roles.includes(Role.PROVIDER) && caller.providerId && UUID_PATTERN.test(caller.providerId)) {
+  if (roles.includes(Role.PROVIDER) && caller.providerId && isUuid(caller.providerId)) {
     scopes.push({ provider: caller.providerId });
   }
   return scopes.length > 0 ? { $or: scopes } : { id: { $in: [] } };
@@ -100,15 +94,11 @@ export function visibleOffersSql(caller: Caller, alias: string): { sql: string; 
       params.push(...areas);
     }
   }
-  if (
-    roles.includes(Role.REGIONAL_TEAM) &&
-    caller.regionalTeamId &&
-    UUID_PATTERN.test(caller.regionalTeamId)
-  ) {
+  if (roles.includes(Role.REGIONAL_TEAM) && caller.regionalTeamId && isUuid(caller.regionalTeamId)) {
     parts.push(`${alias}.social_area_id in (select id from social_area where regional_team_id = ?)`);
     params.push(caller.regionalTeamId);
   }
-  if (roles.includes(Role.PROVIDER) && caller.providerId && UUID_PATTERN.test(caller.providerId)) {
+  if (roles.includes(Role.PROVIDER) && caller.providerId && isUuid(caller.providerId)) {
     parts.push(`${alias}.provider_id = ?`);
     params.push(caller.providerId);
   }

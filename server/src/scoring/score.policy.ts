@@ -6,9 +6,7 @@ import { type Caller, Role } from '../common/context.js';
 import type { Grant, Policy } from '../common/policy.js';
 import { type NeedScope, visibleNeeds } from '../needs/need.policy.js';
 import type { Score } from './score.entity.js';
-
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const validIds = (ids: readonly string[] | undefined) => (ids ?? []).filter((id) => UUID_PATTERN.test(id));
+import { validIds } from '../common/uuid.scalar.js';
 
 /** What the policy needs to know about a score: its application's scope, its scorer, whether it was submitted. */
 export interface ScoreScope extends ApplicationScope {

@@ -11,6 +11,7 @@ import { Offer } from '../offers/offer.entity.js';
 import { visibleOffers } from '../offers/offer.policy.js';
 import { Score } from '../scoring/score.entity.js';
 import { type Task, TaskKind } from './task.types.js';
+import { validIds } from '../common/uuid.scalar.js';
 
 /** What a source needs to find its tasks. */
 export interface TaskQuery {
@@ -28,9 +29,6 @@ export interface TaskSource {
   roles: readonly Role[];
   find(query: TaskQuery): Promise<{ total: number; tasks: Task[] }>;
 }
-
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const validIds = (ids: readonly string[] | undefined) => (ids ?? []).filter((id) => UUID_PATTERN.test(id));
 
 /**
  * The needs the caller decides and plans (`needPolicy.change`): the administration all; a team lead those

@@ -5,8 +5,7 @@ import type { AuthContext } from './resolve-caller.js';
 import { changeOwnPassword, signIn, signOut, USER_RELATIONS } from './sign-in.js';
 import { User } from './user.entity.js';
 import { ChangePasswordArgs, LoginArgs } from './user.inputs.js';
-
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../common/uuid.scalar.js';
 
 /** Sign-in, sign-out, the signed-in user and their password. */
 @Resolver()
@@ -28,7 +27,7 @@ export class AuthResolver {
   @Query(() => User, { description: 'Die angemeldete Fachkraft.' })
   async me(@Ctx() context: AuthContext): Promise<User> {
     const caller = requireCaller(context);
-    const user = UUID_PATTERN.test(caller.userId)
+    const user = isUuid(caller.userId)
       ? await context.em.findOne(User, { id: caller.userId, active: true }, { populate: USER_RELATIONS })
       : null;
     if (!user) throw Unauthenticated();

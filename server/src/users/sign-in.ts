@@ -10,6 +10,7 @@ import { hashPassword, passwordProblem, verifyPassword } from './passwords.js';
 import type { AuthContext } from './resolve-caller.js';
 import { User } from './user.entity.js';
 import { userPolicy } from './user.policy.js';
+import { isUuid } from '../common/uuid.scalar.js';
 
 /** Failed sign-ins counted per account and per address within this window. */
 export const THROTTLE_WINDOW_MINUTES = 15;
@@ -20,7 +21,6 @@ export const ADDRESS_FAILURE_LIMIT = 20;
 
 /** The relations a user is shown with. */
 export const USER_RELATIONS = ['provider', 'regionalTeam', 'socialAreas'] as const;
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** E-mail addresses are compared in lower case, without surrounding spaces. */
 export function normaliseEmail(email: string): string {
@@ -201,7 +201,7 @@ export async function changeOwnPassword(
   input: { currentPassword: string; newPassword: string },
 ): Promise<User> {
   // A caller without an account of its own (none signed in with a password) has no password to change.
-  if (!UUID_PATTERN.test(caller.userId)) throw Unauthenticated();
+  if (!isUuid(caller.userId)) throw Unauthenticated();
   const stored = await context.em.findOne(
     User,
     { id: caller.userId },
