@@ -13,30 +13,10 @@ import {
   startE2eEnvironment,
   wcagViolations,
 } from '../support/e2e.js';
+import { activate, tabTo } from '../support/keyboard.js';
 
 /** The second demo Träger: its demo application is a draft, which it withdraws before applying anew. */
 const SECOND_PROVIDER = 'traeger2@demo.sozialraum.invalid';
-
-/** Moves the focus with Tab (or Shift+Tab) until it is on `target`: the way a keyboard user gets there. */
-async function tabTo(
-  page: Page,
-  target: Locator,
-  key: 'Tab' | 'Shift+Tab' = 'Tab',
-  max = 400,
-): Promise<void> {
-  await target.waitFor();
-  for (let step = 0; step < max; step++) {
-    if (await target.evaluate((element) => element === element.ownerDocument.activeElement)) return;
-    await page.keyboard.press(key);
-  }
-  throw new Error(`${String(target)} was not reached with ${key}`);
-}
-
-/** Tabs to a button or link and activates it with Enter. */
-async function activate(page: Page, target: Locator, key: 'Tab' | 'Shift+Tab' = 'Tab'): Promise<void> {
-  await tabTo(page, target, key);
-  await page.keyboard.press('Enter');
-}
 
 const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Hauptnavigation' });

@@ -1,4 +1,4 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CALL } from '../../server/src/applications/seed-demo-applications.js';
 import { DEMO_PROVIDERS } from '../../server/src/master-data/seed-demo-master-data.js';
@@ -10,24 +10,10 @@ import {
   startE2eEnvironment,
   wcagViolations,
 } from '../support/e2e.js';
+import { activate, tabTo } from '../support/keyboard.js';
 
 const REGIONAL_TEAM = 'regionalteam@demo.sozialraum.invalid';
 const FINANCE = 'wjh@demo.sozialraum.invalid';
-
-/** Moves the focus with Tab until it is on `target`: the way a keyboard user gets there. */
-async function tabTo(page: Page, target: Locator, max = 300): Promise<void> {
-  await target.waitFor();
-  for (let step = 0; step < max; step++) {
-    if (await target.evaluate((element) => element === element.ownerDocument.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`${String(target)} was not reached with Tab`);
-}
-
-async function activate(page: Page, target: Locator): Promise<void> {
-  await tabTo(page, target);
-  await page.keyboard.press('Enter');
-}
 
 const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Hauptnavigation' });

@@ -17,22 +17,7 @@ import {
   wcagViolations,
 } from '../support/e2e.js';
 import { insertOfferRows } from '../server/authorization/offers.cases.js';
-
-/** Moves the focus with Tab until it is on `target`: the way a keyboard user gets there. */
-async function tabTo(page: Page, target: Locator, max = 300): Promise<void> {
-  await target.waitFor();
-  for (let step = 0; step < max; step++) {
-    if (await target.evaluate((element) => element === element.ownerDocument.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`${String(target)} was not reached with Tab`);
-}
-
-/** Tabs to a button or link and activates it with Enter. */
-async function activate(page: Page, target: Locator): Promise<void> {
-  await tabTo(page, target);
-  await page.keyboard.press('Enter');
-}
+import { activate, tabTo } from '../support/keyboard.js';
 
 /** Tabs to a field and types `text` into it (replacing what it holds). */
 async function typeInto(page: Page, field: Locator, text: string): Promise<void> {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   apiSession,
@@ -15,29 +15,9 @@ import {
   startE2eEnvironment,
   wcagViolations,
 } from '../support/e2e.js';
+import { activate, tabTo } from '../support/keyboard.js';
 
 const CRITERIA_TITLE = 'Anlage 3 – Kriterien und Gewichtung';
-
-/** Moves the focus with Tab until it is on `target`: the way a keyboard user gets there. */
-async function tabTo(
-  page: Page,
-  target: Locator,
-  key: 'Tab' | 'Shift+Tab' = 'Tab',
-  max = 400,
-): Promise<void> {
-  await target.waitFor();
-  for (let step = 0; step < max; step++) {
-    if (await target.evaluate((element) => element === element.ownerDocument.activeElement)) return;
-    await page.keyboard.press(key);
-  }
-  throw new Error(`${String(target)} was not reached with ${key}`);
-}
-
-/** Tabs to a button or link and activates it with Enter. */
-async function activate(page: Page, target: Locator, key: 'Tab' | 'Shift+Tab' = 'Tab'): Promise<void> {
-  await tabTo(page, target, key);
-  await page.keyboard.press('Enter');
-}
 
 const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
 const row = (page: Page, number: number) => page.getByTestId(`version-${number}`);

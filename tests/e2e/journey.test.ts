@@ -12,6 +12,7 @@ import {
   startE2eEnvironment,
   wcagViolations,
 } from '../support/e2e.js';
+import { activate, tabTo } from '../support/keyboard.js';
 
 const REGIONAL_TEAM = 'regionalteam@demo.sozialraum.invalid';
 const FINANCE = 'wjh@demo.sozialraum.invalid';
@@ -20,22 +21,6 @@ const FINANCE = 'wjh@demo.sozialraum.invalid';
 const NEED_TITLE = 'Soziales Training in den 5. Klassen der Oberschule Achim';
 /** The title the provider gives its offer in Anlage 1; the running offer and its evaluations carry it. */
 const OFFER_TITLE = 'Stark im Team: Soziales Training an der Oberschule Achim';
-
-/** Moves the focus with Tab until it is on `target`: the way a keyboard user gets there. */
-async function tabTo(page: Page, target: Locator, max = 400): Promise<void> {
-  await target.waitFor();
-  for (let step = 0; step < max; step++) {
-    if (await target.evaluate((element) => element === element.ownerDocument.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`${String(target)} was not reached with Tab`);
-}
-
-/** Tabs to a button or link and activates it with Enter. */
-async function activate(page: Page, target: Locator): Promise<void> {
-  await tabTo(page, target);
-  await page.keyboard.press('Enter');
-}
 
 /** Tabs to a field and types `text` into it (replacing what it holds). */
 async function typeInto(page: Page, field: Locator, text: string): Promise<void> {

@@ -13,21 +13,7 @@ import {
   startE2eEnvironment,
   wcagViolations,
 } from '../support/e2e.js';
-
-/** Moves the focus with Tab (or Shift+Tab) until it is on `target`: the way a keyboard user gets there. */
-async function tabTo(
-  page: Page,
-  target: Locator,
-  key: 'Tab' | 'Shift+Tab' = 'Tab',
-  max = 250,
-): Promise<void> {
-  await target.waitFor();
-  for (let step = 0; step < max; step++) {
-    if (await target.evaluate((element) => element === element.ownerDocument.activeElement)) return;
-    await page.keyboard.press(key);
-  }
-  throw new Error(`${String(target)} was not reached with ${key}`);
-}
+import { activate, tabTo } from '../support/keyboard.js';
 
 /** Tabs to a field and types into it. */
 async function typeInto(page: Page, field: Locator, text: string): Promise<void> {
@@ -44,12 +30,6 @@ async function choose(page: Page, select: Locator, text: string, afterTyping = f
   if (afterTyping) await page.waitForTimeout(1100);
   await page.keyboard.type(text);
   await expect.poll(() => select.locator('option:checked').textContent()).toMatch(new RegExp(`^${text}`));
-}
-
-/** Tabs to a button or link and activates it with Enter. */
-async function activate(page: Page, target: Locator, key: 'Tab' | 'Shift+Tab' = 'Tab'): Promise<void> {
-  await tabTo(page, target, key);
-  await page.keyboard.press('Enter');
 }
 
 const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });

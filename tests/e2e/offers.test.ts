@@ -10,16 +10,7 @@ import {
   wcagViolations,
 } from '../support/e2e.js';
 import { insertOfferRows } from '../server/authorization/offers.cases.js';
-
-/** Moves the focus with Tab until it is on `target`: the way a keyboard user gets there. */
-async function tabTo(page: Page, target: Locator, max = 250): Promise<void> {
-  await target.waitFor();
-  for (let step = 0; step < max; step++) {
-    if (await target.evaluate((element) => element === element.ownerDocument.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`${String(target)} was not reached with Tab`);
-}
+import { activate, tabTo } from '../support/keyboard.js';
 
 /** Tabs to a native select and chooses the option starting with `text` by typing it. */
 async function choose(page: Page, select: Locator, text: string): Promise<void> {
@@ -27,12 +18,6 @@ async function choose(page: Page, select: Locator, text: string): Promise<void> 
   await page.waitForTimeout(1100);
   await page.keyboard.type(text);
   await expect.poll(() => select.locator('option:checked').textContent()).toMatch(new RegExp(`^${text}`));
-}
-
-/** Tabs to a button or link and activates it with Enter. */
-async function activate(page: Page, target: Locator): Promise<void> {
-  await tabTo(page, target);
-  await page.keyboard.press('Enter');
 }
 
 const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -14,16 +14,7 @@ import {
   wcagViolations,
 } from '../support/e2e.js';
 import { freePort } from '../support/global-setup.js';
-
-/** Moves the focus with Tab until it is on `target`: the way a keyboard user gets there. */
-async function tabTo(page: Page, target: Locator, max = 250): Promise<void> {
-  await target.waitFor();
-  for (let step = 0; step < max; step++) {
-    if (await target.evaluate((element) => element === element.ownerDocument.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`${String(target)} was not reached with Tab`);
-}
+import { tabTo } from '../support/keyboard.js';
 
 const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Hauptnavigation' });
