@@ -160,6 +160,9 @@ describe('the form builder’s value helpers', () => {
     expect(failing.error).toBeTruthy();
     expect(formatPreviewValue(undefined)).toBe('leer');
     expect(formatPreviewValue([1, 2])).toBe('[1,2]');
+    expect(formatPreviewValue(1152875, true)).toBe('11.528,75\u00a0€');
+    expect(formatPreviewValue(1234.5)).toBe('1.234,5');
+    expect(formatPreviewValue(true)).toBe('Ja');
   });
 
   it('locates a JSON Pointer in JSON text and explains a parse failure in German', () => {

@@ -31,6 +31,10 @@ export const theme = createTheme(
         // German words in capitals are hard to read; keep the normal spelling.
         styleOverrides: { root: { textTransform: 'none', fontSize: '0.9375rem' } },
       },
+      MuiTab: {
+        // As for buttons: tab labels in their normal spelling.
+        styleOverrides: { root: { textTransform: 'none', fontSize: '0.9375rem' } },
+      },
       MuiButtonBase: {
         styleOverrides: {
           root: { '&.Mui-focusVisible': focusRing },

@@ -92,7 +92,7 @@ export const DerivedEditor = ({ field, definition, onApply }: DerivedEditorProps
           ? ''
           : result.error
             ? `Ergebnis mit den Beispieldaten: Fehler – ${result.error}`
-            : `Ergebnis mit den Beispieldaten: ${result.values.map(formatPreviewValue).join('; ') || 'leer'}`}
+            : `Ergebnis mit den Beispieldaten: ${result.values.map((value) => formatPreviewValue(value, field.kind === 'money')).join('; ') || 'leer'}`}
       </Typography>
       <Stack direction="row" spacing={1} sx={{ mt: 1 }}>
         <Button

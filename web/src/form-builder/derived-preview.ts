@@ -1,5 +1,10 @@
 /** The live result of a derived field's expression on the sample data (pure; used by the builder). */
-import { deriveValues, type FormValues, type JsonSchemaObject } from '../../../form-logic/index.js';
+import {
+  deriveValues,
+  formatCents,
+  type FormValues,
+  type JsonSchemaObject,
+} from '../../../form-logic/index.js';
 import { getAtPointer, splitPointer } from '../../../form-logic/json-pointer.js';
 
 /** The values at a field pointer in data: one for a plain field, one per row for a field in a table. */
@@ -49,10 +54,20 @@ function pathMatches(dataPath: string, fieldId: string): boolean {
   return keys.join('/') === steps.join('/');
 }
 
-/** A value for the screen („leer“ for nothing). */
-export const formatPreviewValue = (value: unknown): string =>
+/** A value for the screen („leer“ for nothing; amounts in cents as euros, numbers in German). */
+export const formatPreviewValue = (value: unknown, money = false): string =>
   value === undefined || value === null || value === ''
     ? 'leer'
     : typeof value === 'string'
       ? value
-      : JSON.stringify(value);
+      : typeof value === 'number'
+        ? money
+          ? formatCents(value)
+          : GERMAN_NUMBER.format(value)
+        : typeof value === 'boolean'
+          ? value
+            ? 'Ja'
+            : 'Nein'
+          : JSON.stringify(value);
+
+const GERMAN_NUMBER = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 10 });
