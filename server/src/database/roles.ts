@@ -71,14 +71,14 @@ export async function grantRuntimeAccess(owner: pg.ClientBase, runtimeUser: stri
   await owner.query(
     `alter default privileges in schema public grant ${SEQUENCE_PRIVILEGES} on sequences to ${role}`,
   );
-  // The audit trail is append-only: the app may add to it and read it, nothing else.
+  // The audit trail and the budget ledger are append-only: the app may add to them and read them, nothing else.
   for (const table of APPEND_ONLY_TABLES) {
     await owner.query(`revoke update, delete, truncate on ${pg.escapeIdentifier(table)} from ${role}`);
   }
 }
 
 /** Tables whose rows the runtime role may insert and read but never change or remove. */
-export const APPEND_ONLY_TABLES = ['audit_event'];
+export const APPEND_ONLY_TABLES = ['audit_event', 'ledger_entry'];
 
 /**
  * What the role behind `client` could do beyond its rows: being a superuser, or owning tables (an owner
