@@ -1,0 +1,288 @@
+/**
+ * Latency of the required reports through GraphQL beside the same aggregate as a hand-written SQL
+ * query, in one run. The transport is passed in, so the bench (HTTP to a running platform, a signed-in
+ * session) and the smoke test (the test API) measure the same way.
+ */
+
+/** The required reports of the committee, in the order they are printed. */
+export const REQUIRED_REPORTS = [
+  'budget-use',
+  'goal-achievement',
+  'offer-overview',
+  'needs-by-outcome',
+  'overdue-evaluations',
+  'budget-by-month',
+  'applications-by-provider',
+] as const;
+export type RequiredReport = (typeof REQUIRED_REPORTS)[number];
+
+/** Filters as the dashboard sends them: one budget year, all Sozialräume. */
+export interface BenchFilters {
+  years: number[];
+}
+
+/**
+ * The aggregate each report shows, written by hand over the typed tables for a committee member (all
+ * Sozialräume, kreisweit included). `$1` is the list of years.
+ */
+export const HAND_WRITTEN_SQL: Record<RequiredReport, string> = {
+  'budget-use': `
+    select sa.id, sa.name as social_area, l.budget_year,
+           coalesce(sum(l.amount) filter (where l.kind = 'ALLOCATION'), 0) as allocated,
+           coalesce(sum(l.amount) filter (where l.kind in ('COMMITMENT', 'CANCELLATION')), 0) as committed,
+           coalesce(sum(l.amount) filter (where l.kind in ('COMMITMENT', 'CANCELLATION') and l.financing_kind = 'GRANT'), 0) as committed_74,
+           coalesce(sum(l.amount) filter (where l.kind in ('COMMITMENT', 'CANCELLATION') and l.financing_kind = 'FEE'), 0) as committed_77,
+           coalesce(sum(l.amount) filter (where l.kind in ('PAYMENT', 'REPAYMENT')), 0) as paid,
+           coalesce(sum(l.amount) filter (where l.kind in ('PAYMENT', 'REPAYMENT') and l.financing_kind = 'GRANT'), 0) as paid_74,
+           coalesce(sum(l.amount) filter (where l.kind in ('PAYMENT', 'REPAYMENT') and l.financing_kind = 'FEE'), 0) as paid_77,
+           coalesce(sum(l.amount) filter (where l.kind = 'ALLOCATION'), 0)
+             - coalesce(sum(l.amount) filter (where l.kind in ('COMMITMENT', 'CANCELLATION')), 0) as remaining
+    from ledger_entry l left join social_area sa on sa.id = l.social_area_id
+    where l.budget_year = any($1::int[])
+    group by sa.id, sa.name, l.budget_year
+    order by sa.name nulls last, l.budget_year`,
+  'goal-achievement': `
+    select sa.id, sa.name as social_area,
+           extract(year from g.period_from)::int as year,
+           case when extract(month from g.period_from) <= 6 then 1 else 2 end as half_year,
+           round(avg(g.achievement_percent), 1) as average_percent,
+           count(distinct g.evaluation_id) as evaluations
+    from evaluation_goal_fact g left join social_area sa on sa.id = g.social_area_id
+    where g.period_from >= make_date((select min(y) from unnest($1::int[]) y), 1, 1)
+      and g.period_from < make_date((select max(y) from unnest($1::int[]) y) + 1, 1, 1)
+      and extract(year from g.period_from)::int = any($1::int[])
+    group by sa.id, sa.name, 3, 4
+    order by sa.name nulls last, 3, 4`,
+  'offer-overview': `
+    select o.id, o.title, sa.name as social_area, p.name as provider, c.name as category, o.financing_kind,
+           o.state, o.period_start, o.period_end, o.approved_amount,
+           (select min(e.due_date) from evaluation e where e.offer_id = o.id and e.state <> 'ACCEPTED') as next_due
+    from offer o
+    left join social_area sa on sa.id = o.social_area_id
+    join provider p on p.id = o.provider_id
+    join offer_category c on c.id = o.offer_category_id
+    where exists (select 1 from unnest($1::int[]) y
+                  where o.period_start <= make_date(y, 12, 31) and o.period_end >= make_date(y, 1, 1))
+    order by sa.name nulls last, o.title`,
+  'needs-by-outcome': `
+    select sa.id, sa.name as social_area, coalesce(n.outcome::text, 'OPEN') as outcome, count(*) as needs
+    from need n left join social_area sa on sa.id = n.social_area_id
+    where extract(year from n.created_at at time zone 'Europe/Berlin')::int = any($1::int[])
+    group by sa.id, sa.name, 3
+    order by sa.name nulls last, 3`,
+  'overdue-evaluations': `
+    select e.id, o.title, sa.name as social_area, p.name as provider, e.period_number, e.due_date,
+           current_date - e.due_date as days_overdue
+    from evaluation e
+    join offer o on o.id = e.offer_id
+    left join social_area sa on sa.id = o.social_area_id
+    join provider p on p.id = o.provider_id
+    where e.state in ('DUE', 'CHANGES_REQUESTED') and e.due_date < current_date
+      and extract(year from e.due_date)::int = any($1::int[])
+    order by e.due_date, o.title`,
+  'budget-by-month': `
+    select date_trunc('month', l.booked_on)::date as month,
+           coalesce(sum(l.amount) filter (where l.kind in ('COMMITMENT', 'CANCELLATION')), 0) as committed,
+           coalesce(sum(l.amount) filter (where l.kind in ('PAYMENT', 'REPAYMENT')), 0) as paid
+    from ledger_entry l
+    where l.budget_year = any($1::int[])
+    group by 1 order by 1`,
+  'applications-by-provider': `
+    select p.id, p.name as provider, count(*) as applications,
+           count(*) filter (where d.outcome = 'APPROVED') as approved,
+           count(*) filter (where d.outcome = 'REJECTED') as rejected
+    from application a
+    join provider p on p.id = a.provider_id
+    left join application_decision d on d.application_id = a.id
+    where a.submitted_at is not null
+      and extract(year from a.submitted_at at time zone 'Europe/Berlin')::int = any($1::int[])
+    group by p.id, p.name
+    order by p.name`,
+};
+
+/** The GraphQL operation the dashboard sends for one report. */
+export const REPORT_QUERY = `query BenchReport($key: String!, $filters: ReportFilterInput) {
+  report(key: $key, filters: $filters) { key rows rowIds totals summary asOf columns { key format } }
+}`;
+
+/** One GraphQL answer: its rows, or the first error's code and message. */
+export type GraphQLOutcome = { rows: number } | { error: string };
+
+export interface Transport {
+  /** Runs `report(key, filters)` through GraphQL as a committee member. */
+  graphql(key: RequiredReport, filters: BenchFilters): Promise<GraphQLOutcome>;
+  /** Runs a query on the database directly and returns its row count. */
+  sql(text: string, params: unknown[]): Promise<number>;
+}
+
+export interface Latency {
+  p50: number;
+  p95: number;
+  rows: number;
+}
+
+export interface ReportMeasurement {
+  key: RequiredReport;
+  sql: Latency;
+  /** Null with `error` when the platform could not run the report. */
+  graphql: Latency | null;
+  error?: string;
+  /** GraphQL p50 ÷ SQL p50 and GraphQL p95 ÷ SQL p95. */
+  ratioP50: number | null;
+  ratioP95: number | null;
+}
+
+export interface MeasureOptions {
+  keys?: readonly RequiredReport[];
+  filters: BenchFilters;
+  iterations: number;
+  warmup: number;
+}
+
+/** Nearest-rank percentile of a list of milliseconds. */
+export function percentile(values: number[], fraction: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1))];
+}
+
+async function time<T>(run: () => Promise<T>): Promise<[number, T]> {
+  const started = performance.now();
+  const result = await run();
+  return [performance.now() - started, result];
+}
+
+/**
+ * Measures each report: warm-up runs, then `iterations` requests one after another, GraphQL and SQL
+ * alternating so drifting load on a shared machine hits both alike. A report GraphQL cannot run
+ * (not there yet, an error) is measured on the SQL side only and carries the error.
+ */
+export async function measureReports(
+  transport: Transport,
+  options: MeasureOptions,
+): Promise<ReportMeasurement[]> {
+  const results: ReportMeasurement[] = [];
+  for (const key of options.keys ?? REQUIRED_REPORTS) {
+    const params = [options.filters.years];
+    const runSql = () => transport.sql(HAND_WRITTEN_SQL[key], params);
+    const runGraphQL = () => transport.graphql(key, options.filters);
+    let error: string | undefined;
+    for (let i = 0; i < options.warmup; i++) {
+      await runSql();
+      const outcome = await runGraphQL();
+      if ('error' in outcome) error = outcome.error;
+    }
+    const sqlTimes: number[] = [];
+    const graphqlTimes: number[] = [];
+    let sqlRows = 0;
+    let graphqlRows = 0;
+    for (let i = 0; i < options.iterations; i++) {
+      const [sqlMs, rows] = await time(runSql);
+      sqlTimes.push(sqlMs);
+      sqlRows = rows;
+      if (error) continue;
+      const [graphqlMs, outcome] = await time(runGraphQL);
+      if ('error' in outcome) {
+        error = outcome.error;
+        continue;
+      }
+      graphqlTimes.push(graphqlMs);
+      graphqlRows = outcome.rows;
+    }
+    const sql = { p50: percentile(sqlTimes, 0.5), p95: percentile(sqlTimes, 0.95), rows: sqlRows };
+    const graphql =
+      error || graphqlTimes.length === 0
+        ? null
+        : { p50: percentile(graphqlTimes, 0.5), p95: percentile(graphqlTimes, 0.95), rows: graphqlRows };
+    results.push({
+      key,
+      sql,
+      graphql,
+      ...(error ? { error } : {}),
+      ratioP50: graphql ? graphql.p50 / sql.p50 : null,
+      ratioP95: graphql ? graphql.p95 / sql.p95 : null,
+    });
+  }
+  return results;
+}
+
+export interface Targets {
+  /** Dashboard report p95 through GraphQL, in ms. */
+  p95Ms: number;
+  /** GraphQL at most this many times the raw SQL. */
+  ratio: number;
+}
+
+export const COUNTY_TARGETS: Targets = { p95Ms: 100, ratio: 1.5 };
+export const STATE_TARGETS: Targets = { p95Ms: 500, ratio: 1.5 };
+
+const ms = (value: number) => (value < 10 ? value.toFixed(1) : value.toFixed(0));
+const ratio = (value: number | null) => (value === null ? '–' : `${value.toFixed(2)}×`);
+
+/** The results as a Markdown table with whether the targets hold. */
+export function formatTable(results: ReportMeasurement[], targets: Targets): string {
+  const lines = [
+    '| Report | rows | GraphQL p50 ms | p95 ms | SQL p50 ms | p95 ms | GraphQL ÷ SQL p50 | p95 | ' +
+      `p95 < ${targets.p95Ms} ms | ≤ ${targets.ratio}× SQL |`,
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |',
+  ];
+  for (const result of results) {
+    const graphql = result.graphql;
+    const p95Met = graphql ? (graphql.p95 < targets.p95Ms ? 'met' : 'NOT met') : 'n/a';
+    const ratioMet = result.ratioP50 === null ? 'n/a' : result.ratioP50 <= targets.ratio ? 'met' : 'NOT met';
+    lines.push(
+      `| ${result.key} | ${graphql?.rows ?? result.sql.rows} | ${graphql ? ms(graphql.p50) : '–'} | ` +
+        `${graphql ? ms(graphql.p95) : '–'} | ${ms(result.sql.p50)} | ${ms(result.sql.p95)} | ` +
+        `${ratio(result.ratioP50)} | ${ratio(result.ratioP95)} | ${p95Met} | ${ratioMet} |`,
+    );
+  }
+  const errors = results.filter((result) => result.error);
+  for (const result of errors) lines.push(`\n${result.key}: GraphQL failed: ${result.error}`);
+  return lines.join('\n');
+}
+
+interface PlanNode {
+  'Node Type': string;
+  'Relation Name'?: string;
+  'Index Name'?: string;
+  'Actual Rows'?: number;
+  'Actual Loops'?: number;
+  'Rows Removed by Filter'?: number;
+  Plans?: PlanNode[];
+}
+
+/** What EXPLAIN ANALYZE says about a query: its time and the scans that read whole tables. */
+export interface PlanSummary {
+  key: RequiredReport;
+  executionMs: number;
+  scans: string[];
+}
+
+/** Runs EXPLAIN (ANALYZE, FORMAT JSON) of each hand-written query and lists its scans. */
+export async function explainReports(
+  explain: (text: string, params: unknown[]) => Promise<unknown>,
+  filters: BenchFilters,
+  keys: readonly RequiredReport[] = REQUIRED_REPORTS,
+): Promise<PlanSummary[]> {
+  const summaries: PlanSummary[] = [];
+  for (const key of keys) {
+    const plan = (await explain(`explain (analyze, format json) ${HAND_WRITTEN_SQL[key]}`, [
+      filters.years,
+    ])) as [{ Plan: PlanNode; 'Execution Time': number }];
+    const scans: string[] = [];
+    const walk = (node: PlanNode) => {
+      if (node['Relation Name'] && /Scan/.test(node['Node Type'])) {
+        const rows = (node['Actual Rows'] ?? 0) * (node['Actual Loops'] ?? 1);
+        const removed = node['Rows Removed by Filter'] ?? 0;
+        scans.push(
+          `${node['Node Type']} ${node['Relation Name']}${node['Index Name'] ? ` (${node['Index Name']})` : ''}: ` +
+            `${rows} rows${removed ? `, ${removed} removed by filter` : ''}`,
+        );
+      }
+      for (const child of node.Plans ?? []) walk(child);
+    };
+    walk(plan[0].Plan);
+    summaries.push({ key, executionMs: plan[0]['Execution Time'], scans });
+  }
+  return summaries;
+}

@@ -1,0 +1,284 @@
+import 'reflect-metadata';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { chmod, mkdtemp, rm, statfs, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { startEmbeddedPostgres } from '../../server/src/database/embedded-postgres.js';
+import { ensureDatabase } from '../../server/src/database/ensure-database.js';
+import { Role } from '../../server/src/common/context.js';
+import { DEMO_USERS } from '../../server/src/users/demo-users.js';
+import { COUNTY, fractionOf, generateReportData, hasLedger, type Scale, STATE } from './generate.js';
+import {
+  COUNTY_TARGETS,
+  explainReports,
+  formatTable,
+  measureReports,
+  REPORT_QUERY,
+  type ReportMeasurement,
+  STATE_TARGETS,
+  type Targets,
+} from './measure.js';
+
+/**
+ * `npm run bench:reports`: for each scale, a database of its own on one embedded PostgreSQL, the platform
+ * (compiled, production mode) started on it so its migrations run, the synthetic data generated into it,
+ * then every required report through GraphQL as the demo committee member beside the same aggregate as
+ * hand-written SQL, with EXPLAIN ANALYZE of the SQL. Prints a Markdown table per scale.
+ *
+ * BENCH_REPORTS_SCALES (county,state), BENCH_REPORTS_STATE_FRACTION (1: the full state; e.g. 0.5 for half),
+ * BENCH_REPORTS_ITERATIONS (30), BENCH_REPORTS_WARMUP (3), BENCH_REPORTS_YEAR (2025: the filter, one year,
+ * all Sozialräume), BENCH_JSON=<file> also writes the figures as JSON.
+ */
+const ITERATIONS = Number(process.env.BENCH_REPORTS_ITERATIONS ?? 30);
+const WARMUP = Number(process.env.BENCH_REPORTS_WARMUP ?? 3);
+const YEAR = Number(process.env.BENCH_REPORTS_YEAR ?? 2025);
+const STATE_FRACTION = Number(process.env.BENCH_REPORTS_STATE_FRACTION ?? 1);
+const SCALES = (process.env.BENCH_REPORTS_SCALES ?? 'county,state').split(',').map((name) => name.trim());
+/** About the bytes one ledger entry takes with its indexes; the state scale needs about 10 million. */
+const BYTES_PER_LEDGER_ENTRY = 400;
+
+const COMMITTEE_USER = DEMO_USERS.find((user) => user.roles.includes(Role.COMMITTEE))!;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+interface Platform {
+  url: string;
+  process: ChildProcess;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/** Starts the compiled platform on a database and waits until it answers a GraphQL request. */
+async function startPlatform(databaseUrl: string): Promise<Platform> {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join(here, '../../server/src/main.js')], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      // The demo users give the bench a committee member to sign in as.
+      DEMO_DATA: 'true',
+      LOG_LEVEL: 'warn',
+      ALLOWED_HOSTS: 'localhost,127.0.0.1',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const collect = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-20_000);
+  };
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
+  const url = `http://127.0.0.1:${port}`;
+  const started = Date.now();
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`platform exited with ${child.exitCode}:\n${output}`);
+    if (Date.now() - started > 180_000) {
+      child.kill('SIGKILL');
+      throw new Error(`platform did not answer within 180 s:\n${output}`);
+    }
+    try {
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"query":"{ __typename }"}',
+      });
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return {
+    url,
+    process: child,
+    output: () => output,
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = once(child, 'exit');
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+async function signIn(url: string): Promise<string> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query:
+        'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { id } }',
+      variables: { email: COMMITTEE_USER.email, password: COMMITTEE_USER.password },
+    }),
+  });
+  const cookie = response.headers.get('set-cookie')?.split(';', 1)[0];
+  if (!response.ok || !cookie)
+    throw new Error(`sign-in as ${COMMITTEE_USER.email} failed: ${await response.text()}`);
+  return cookie;
+}
+
+/** The state scale, or the fraction of it that the free disk allows (with room to spare). */
+async function stateScale(dataDir: string): Promise<{ scale: Scale; note?: string }> {
+  const disk = await statfs(dataDir);
+  const freeBytes = disk.bavail * disk.bsize;
+  const needed = STATE.ledgerEntries * BYTES_PER_LEDGER_ENTRY * 2;
+  let fraction = STATE_FRACTION;
+  let note: string | undefined;
+  if (needed * fraction > freeBytes) {
+    fraction = Math.floor((freeBytes / needed) * 10) / 10;
+    note = `free disk ${(freeBytes / 1024 ** 3).toFixed(0)} GiB holds only ${fraction} of the state scale`;
+  }
+  if (fraction <= 0) throw new Error(note ?? 'no disk for the state scale');
+  return fraction === 1 ? { scale: STATE } : { scale: fractionOf(STATE, fraction), note };
+}
+
+interface ScaleResult {
+  scale: Scale;
+  note?: string;
+  generationSeconds: number;
+  counts: Record<string, number>;
+  databaseBytes: number;
+  results: ReportMeasurement[];
+  plans: Awaited<ReturnType<typeof explainReports>>;
+  targets: Targets;
+}
+
+async function runScale(
+  database: Awaited<ReturnType<typeof startEmbeddedPostgres>>,
+  scale: Scale,
+  targets: Targets,
+  note?: string,
+): Promise<ScaleResult> {
+  const name = `bench_reports_${scale.name.replace(/\W+/g, '_')}`;
+  await ensureDatabase(database.adminUrl, name);
+  console.log(`\n## ${scale.name}${note ? ` (${note})` : ''}`);
+  console.log(
+    `${scale.socialAreas} Sozialräume, ${scale.budgetYears} budget years, ${scale.offers} offers, ` +
+      `${scale.ledgerEntries} ledger entries, ${scale.evaluations} evaluations`,
+  );
+  const platform = await startPlatform(database.urlFor(name));
+  const client = new pg.Client({ connectionString: database.urlFor(name) });
+  await client.connect();
+  try {
+    if (!(await hasLedger(client))) console.log('no ledger_entry table: the ledger reports cannot run');
+    const started = performance.now();
+    const counts = await generateReportData(client, scale, {
+      progress: (table, rows, seconds) =>
+        console.log(`  ${table.padEnd(22)} ${String(rows).padStart(10)} rows  ${seconds.toFixed(1)} s`),
+    });
+    const generationSeconds = (performance.now() - started) / 1000;
+    const { rows: size } = await client.query<{ bytes: string }>(
+      'select pg_database_size(current_database()) as bytes',
+    );
+    const databaseBytes = Number(size[0].bytes);
+    console.log(
+      `generated in ${generationSeconds.toFixed(0)} s (with ANALYZE), database ${(databaseBytes / 1024 ** 3).toFixed(2)} GiB`,
+    );
+
+    const cookie = await signIn(platform.url);
+    const filters = { years: [YEAR] };
+    const results = await measureReports(
+      {
+        graphql: async (key, reportFilters) => {
+          const response = await fetch(`${platform.url}/graphql`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', cookie },
+            body: JSON.stringify({ query: REPORT_QUERY, variables: { key, filters: reportFilters } }),
+          });
+          const body = (await response.json()) as {
+            data?: { report?: { rows: unknown[] } | null } | null;
+            errors?: { message: string; extensions?: { code?: string } }[];
+          };
+          if (body.errors?.length || !body.data?.report) {
+            const first = body.errors?.[0];
+            return {
+              error: `${first?.extensions?.code ?? response.status}: ${first?.message ?? 'no report'}`,
+            };
+          }
+          return { rows: body.data.report.rows.length };
+        },
+        sql: async (text, params) => (await client.query(text, params)).rowCount ?? 0,
+      },
+      { filters, iterations: ITERATIONS, warmup: WARMUP },
+    );
+    const plans = await explainReports(
+      async (text, params) => (await client.query(text, params)).rows[0]['QUERY PLAN'],
+      filters,
+    );
+    console.log(
+      `\nfilters: years=${YEAR}, all Sozialräume; ${ITERATIONS} requests each after ${WARMUP} warm-up, one at a time, ` +
+        `GraphQL and SQL alternating; signed in as ${COMMITTEE_USER.email}\n`,
+    );
+    console.log(formatTable(results, targets));
+    console.log('\nEXPLAIN ANALYZE of the hand-written queries:');
+    for (const plan of plans) {
+      console.log(`  ${plan.key}: ${plan.executionMs.toFixed(1)} ms`);
+      for (const scan of plan.scans) console.log(`    ${scan}`);
+    }
+    return { scale, note, generationSeconds, counts, databaseBytes, results, plans, targets };
+  } finally {
+    await client.end();
+    await platform.stop();
+  }
+}
+
+async function main() {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'sozialraum-bench-reports-'));
+  await chmod(dataDir, 0o755);
+  const database = await startEmbeddedPostgres({ dataDir, port: await freePort() });
+  const scales: ScaleResult[] = [];
+  try {
+    const admin = new pg.Client({ connectionString: database.adminUrl });
+    await admin.connect();
+    const version = (await admin.query<{ server_version: string }>('show server_version')).rows[0]
+      .server_version;
+    await admin.end();
+    console.log(
+      `${os.availableParallelism()} cores (${os.cpus()[0]?.model.trim()}), ${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB, ` +
+        `Node ${process.version}, PostgreSQL ${version}, load average ${os
+          .loadavg()
+          .map((value) => value.toFixed(2))
+          .join(' ')}`,
+    );
+    if (SCALES.includes('county')) scales.push(await runScale(database, COUNTY, COUNTY_TARGETS));
+    if (SCALES.includes('state')) {
+      const { scale, note } = await stateScale(dataDir);
+      scales.push(await runScale(database, scale, STATE_TARGETS, note));
+    }
+    console.log(
+      `\nload average at end: ${os
+        .loadavg()
+        .map((value) => value.toFixed(2))
+        .join(' ')}`,
+    );
+    if (process.env.BENCH_JSON) {
+      await writeFile(
+        process.env.BENCH_JSON,
+        `${JSON.stringify({ date: new Date().toISOString(), postgres: version, scales }, null, 2)}\n`,
+      );
+      console.log(`figures written to ${process.env.BENCH_JSON}`);
+    }
+  } finally {
+    await database.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();
