@@ -13,14 +13,17 @@ import { Role } from '../../server/src/common/context.js';
 import { DEMO_USERS } from '../../server/src/users/demo-users.js';
 import { COUNTY, fractionOf, generateReportData, hasLedger, type Scale, STATE } from './generate.js';
 import {
+  CANDIDATE_INDEXES,
   COUNTY_TARGETS,
   explainReports,
   formatTable,
   measureReports,
+  type PlanSummary,
   REPORT_QUERY,
   type ReportMeasurement,
   STATE_TARGETS,
   type Targets,
+  type Transport,
 } from './measure.js';
 
 /**
@@ -37,6 +40,8 @@ const ITERATIONS = Number(process.env.BENCH_REPORTS_ITERATIONS ?? 30);
 const WARMUP = Number(process.env.BENCH_REPORTS_WARMUP ?? 3);
 const YEAR = Number(process.env.BENCH_REPORTS_YEAR ?? 2025);
 const STATE_FRACTION = Number(process.env.BENCH_REPORTS_STATE_FRACTION ?? 1);
+/** BENCH_REPORTS_CANDIDATES=0 skips the second measurement with the candidate indexes. */
+const CANDIDATES = process.env.BENCH_REPORTS_CANDIDATES !== '0';
 const SCALES = (process.env.BENCH_REPORTS_SCALES ?? 'county,state').split(',').map((name) => name.trim());
 /** About the bytes one ledger entry takes with its indexes; the state scale needs about 10 million. */
 const BYTES_PER_LEDGER_ENTRY = 400;
@@ -149,6 +154,14 @@ async function stateScale(dataDir: string): Promise<{ scale: Scale; note?: strin
   return fraction === 1 ? { scale: STATE } : { scale: fractionOf(STATE, fraction), note };
 }
 
+function printPlans(plans: PlanSummary[]): void {
+  console.log('\nEXPLAIN ANALYZE of the hand-written queries:');
+  for (const plan of plans) {
+    console.log(`  ${plan.key}: ${plan.executionMs.toFixed(1)} ms`);
+    for (const scan of plan.scans) console.log(`    ${scan}`);
+  }
+}
+
 interface ScaleResult {
   scale: Scale;
   note?: string;
@@ -156,8 +169,9 @@ interface ScaleResult {
   counts: Record<string, number>;
   databaseBytes: number;
   results: ReportMeasurement[];
-  plans: Awaited<ReturnType<typeof explainReports>>;
+  plans: PlanSummary[];
   targets: Targets;
+  withCandidates?: { results: ReportMeasurement[]; plans: PlanSummary[]; seconds: number };
 }
 
 async function runScale(
@@ -194,45 +208,55 @@ async function runScale(
 
     const cookie = await signIn(platform.url);
     const filters = { years: [YEAR] };
-    const results = await measureReports(
-      {
-        graphql: async (key, reportFilters) => {
-          const response = await fetch(`${platform.url}/graphql`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', cookie },
-            body: JSON.stringify({ query: REPORT_QUERY, variables: { key, filters: reportFilters } }),
-          });
-          const body = (await response.json()) as {
-            data?: { report?: { rows: unknown[] } | null } | null;
-            errors?: { message: string; extensions?: { code?: string } }[];
+    const transport: Transport = {
+      graphql: async (key, reportFilters) => {
+        const response = await fetch(`${platform.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', cookie },
+          body: JSON.stringify({ query: REPORT_QUERY, variables: { key, filters: reportFilters } }),
+        });
+        const body = (await response.json()) as {
+          data?: { report?: { rows: unknown[] } | null } | null;
+          errors?: { message: string; extensions?: { code?: string } }[];
+        };
+        if (body.errors?.length || !body.data?.report) {
+          const first = body.errors?.[0];
+          return {
+            error: `${first?.extensions?.code ?? response.status}: ${first?.message ?? 'no report'}`,
           };
-          if (body.errors?.length || !body.data?.report) {
-            const first = body.errors?.[0];
-            return {
-              error: `${first?.extensions?.code ?? response.status}: ${first?.message ?? 'no report'}`,
-            };
-          }
-          return { rows: body.data.report.rows.length };
-        },
-        sql: async (text, params) => (await client.query(text, params)).rowCount ?? 0,
+        }
+        return { rows: body.data.report.rows.length };
       },
-      { filters, iterations: ITERATIONS, warmup: WARMUP },
-    );
-    const plans = await explainReports(
-      async (text, params) => (await client.query(text, params)).rows[0]['QUERY PLAN'],
-      filters,
-    );
+      sql: async (text, params) => (await client.query(text, params)).rowCount ?? 0,
+    };
+    const explain = async (text: string, params: unknown[]) =>
+      (await client.query(text, params)).rows[0]['QUERY PLAN'] as unknown;
+    const results = await measureReports(transport, { filters, iterations: ITERATIONS, warmup: WARMUP });
+    const plans = await explainReports(explain, filters);
     console.log(
       `\nfilters: years=${YEAR}, all Sozialräume; ${ITERATIONS} requests each after ${WARMUP} warm-up, one at a time, ` +
         `GraphQL and SQL alternating; signed in as ${COMMITTEE_USER.email}\n`,
     );
     console.log(formatTable(results, targets));
-    console.log('\nEXPLAIN ANALYZE of the hand-written queries:');
-    for (const plan of plans) {
-      console.log(`  ${plan.key}: ${plan.executionMs.toFixed(1)} ms`);
-      for (const scan of plan.scans) console.log(`    ${scan}`);
+    printPlans(plans);
+    let withCandidates: { results: ReportMeasurement[]; plans: PlanSummary[]; seconds: number } | undefined;
+    if (CANDIDATES) {
+      const indexStarted = performance.now();
+      for (const statement of CANDIDATE_INDEXES) await client.query(statement);
+      await client.query('vacuum analyze');
+      const seconds = (performance.now() - indexStarted) / 1000;
+      const candidateResults = await measureReports(transport, {
+        filters,
+        iterations: ITERATIONS,
+        warmup: WARMUP,
+      });
+      const candidatePlans = await explainReports(explain, filters);
+      console.log(`\nwith the candidate indexes (built in ${seconds.toFixed(0)} s):\n`);
+      console.log(formatTable(candidateResults, targets));
+      printPlans(candidatePlans);
+      withCandidates = { results: candidateResults, plans: candidatePlans, seconds };
     }
-    return { scale, note, generationSeconds, counts, databaseBytes, results, plans, targets };
+    return { scale, note, generationSeconds, counts, databaseBytes, results, plans, targets, withCandidates };
   } finally {
     await client.end();
     await platform.stop();
