@@ -17,6 +17,15 @@ import {
   writeReportFilters,
 } from '../../web/src/reports/report-filters.js';
 import type { ReportResultView } from '../../web/src/reports/report-types.js';
+import {
+  definitionOf,
+  draftFromDefinition,
+  draftProblems,
+  keyFromTitle,
+  newDraft,
+  toggle,
+  updateDraft,
+} from '../../web/src/reports/editor-state.js';
 
 const ACHIM = '3f1c2a4e-8d6b-4c1a-9e2f-0a1b2c3d4e5f';
 const OYTEN = '7a2b3c4d-5e6f-4a1b-8c2d-3e4f5a6b7c8d';
@@ -191,5 +200,67 @@ describe('drill-down and charts', () => {
       { label: '1. Hj. 2026', href: null, values: { s0: 80, s1: 60 } },
       { label: '2. Hj. 2026', href: null, values: { s0: 90 } },
     ]);
+  });
+});
+
+describe('the report editor’s draft', () => {
+  const stored = {
+    key: 'budget-use',
+    version: 3,
+    title: 'Budgetverwendung',
+    dataset: 'ledger',
+    dimensions: ['socialArea', 'budgetYear'],
+    measures: ['allocated', 'committed'],
+    filters: { keys: ['years', 'socialAreaIds'], defaults: { years: 'CURRENT' } },
+    sort: [{ key: 'socialArea', direction: 'ASC' }],
+    chart: { type: 'BAR', x: 'socialArea', series: ['allocated', 'committed'], stacked: true },
+    drillDowns: [{ column: 'socialArea', report: 'offer-overview', filter: 'socialAreaIds' }],
+  };
+
+  it('reads a stored definition and writes it back unchanged, keeping what the editor does not offer', () => {
+    const draft = draftFromDefinition(stored);
+    expect(draft).toMatchObject({
+      version: 3,
+      chartType: 'STACKED_BAR',
+      currentYearByDefault: true,
+      filterKeys: ['years', 'socialAreaIds'],
+    });
+    const { version: _version, ...definition } = stored;
+    expect(definitionOf(draft)).toEqual({
+      ...definition,
+      chart: { ...definition.chart, type: 'STACKED_BAR' },
+    });
+  });
+
+  it('keeps the axis and series among the chosen columns and drops drill-downs of removed dimensions', () => {
+    const draft = draftFromDefinition(stored);
+    const withoutArea = updateDraft(draft, { dimensions: ['budgetYear'] });
+    expect(withoutArea.x).toBe('budgetYear');
+    const definition = definitionOf(withoutArea);
+    expect(definition.drillDowns).toBeUndefined();
+    expect(definition.sort).toBeUndefined();
+    const pie = updateDraft(draft, { chartType: 'PIE' });
+    expect(pie.series).toEqual(['allocated']);
+    const added = updateDraft(draft, { measures: ['allocated', 'committed', 'paid'] });
+    expect(added.series).toEqual(['allocated', 'committed', 'paid']);
+    const otherDataset = updateDraft(draft, { dataset: 'needs' });
+    expect(otherDataset).toMatchObject({ dimensions: [], measures: [], series: [], x: '', kept: {} });
+  });
+
+  it('names what is missing before the server is asked, and derives a key from the title', () => {
+    expect(draftProblems(newDraft())).toHaveLength(5);
+    expect(keyFromTitle('Ausgaben je Träger 2026 (§ 77)')).toBe('ausgaben-je-traeger-2026-77');
+    expect(keyFromTitle('2026 Übersicht')).toBe('uebersicht');
+    const ready = {
+      ...newDraft(),
+      title: 'T',
+      key: 'tt',
+      dataset: 'ledger',
+      measures: ['paid'],
+      dimensions: ['x'],
+    };
+    expect(draftProblems(ready)).toEqual([]);
+    expect(toggle(['a', 'b'], 'a', false)).toEqual(['b']);
+    expect(toggle(['b'], 'a', true)).toEqual(['b', 'a']);
   });
 });
