@@ -17,7 +17,10 @@ import {
   COUNTY_TARGETS,
   explainReports,
   formatTable,
+  type Latency,
   measureReports,
+  measureSql,
+  MONTHLY_TOTALS,
   type PlanSummary,
   REPORT_QUERY,
   type ReportMeasurement,
@@ -172,6 +175,7 @@ interface ScaleResult {
   plans: PlanSummary[];
   targets: Targets;
   withCandidates?: { results: ReportMeasurement[]; plans: PlanSummary[]; seconds: number };
+  monthly: Record<string, Latency>;
 }
 
 async function runScale(
@@ -256,7 +260,41 @@ async function runScale(
       printPlans(candidatePlans);
       withCandidates = { results: candidateResults, plans: candidatePlans, seconds };
     }
-    return { scale, note, generationSeconds, counts, databaseBytes, results, plans, targets, withCandidates };
+    const monthly: Record<string, Latency> = {};
+    if (CANDIDATES && (await hasLedger(client))) {
+      const buildStarted = performance.now();
+      await client.query(MONTHLY_TOTALS.create);
+      await client.query(MONTHLY_TOTALS.index);
+      await client.query('analyze bench_candidate_ledger_month');
+      const { rows: totals } = await client.query<{ n: string }>(
+        'select count(*) as n from bench_candidate_ledger_month',
+      );
+      console.log(
+        `\nmonthly totals (${totals[0].n} rows from ${counts.ledger_entry ?? 0} entries, built in ` +
+          `${((performance.now() - buildStarted) / 1000).toFixed(1)} s), hand-written SQL:`,
+      );
+      for (const [key, text] of Object.entries(MONTHLY_TOTALS.queries)) {
+        monthly[key] = await measureSql(transport.sql, text, [filters.years], {
+          iterations: ITERATIONS,
+          warmup: WARMUP,
+        });
+        console.log(
+          `  ${key}: p50 ${monthly[key].p50.toFixed(1)} ms, p95 ${monthly[key].p95.toFixed(1)} ms, ${monthly[key].rows} rows`,
+        );
+      }
+    }
+    return {
+      scale,
+      note,
+      generationSeconds,
+      counts,
+      databaseBytes,
+      results,
+      plans,
+      targets,
+      withCandidates,
+      monthly,
+    };
   } finally {
     await client.end();
     await platform.stop();
