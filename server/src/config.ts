@@ -56,6 +56,16 @@ const configSchema = z.object({
     .url({ message: 'erwartet eine URL wie postgres://eigentuemer:passwort@host:5432/datenbank' })
     .refine((value) => /^postgres(ql)?:\/\//.test(value), 'erwartet eine postgres:// URL')
     .optional(),
+  /**
+   * Where the reports read (a pool of their own, always in read-only transactions), e.g. a read replica,
+   * so the reporting load can leave the primary. Default: the main database.
+   */
+  REPORTS_DATABASE_URL: z
+    .url({ message: 'erwartet eine URL wie postgres://leser:passwort@replikat:5432/datenbank' })
+    .refine((value) => /^postgres(ql)?:\/\//.test(value), 'erwartet eine postgres:// URL')
+    .optional(),
+  /** Folder with one JSON file per report definition (dashboards in its `dashboards/`), loaded at start. */
+  REPORTS_DIR: z.string().min(1).default('reports'),
   /** Where the embedded PostgreSQL keeps its files (survives restarts). */
   DATA_DIR: z.string().min(1).default('.data'),
   /** Port of the embedded PostgreSQL (only used without DATABASE_URL). */

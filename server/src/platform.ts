@@ -14,6 +14,8 @@ import { seedDemoNotices } from './notices/seed-demo-notices.js';
 import { seedDemoNeeds } from './needs/seed-demo-needs.js';
 import { seedDemoEvaluations } from './evaluations/seed-demo-evaluations.js';
 import { mailServerOf, startMailNotifications } from './notifications/mail-notifications.js';
+import { loadReportDefinitions, markReportsLoaded, readReportFiles } from './reports/report-catalog.js';
+import { closeReportsDatabase, configureReportsDatabase } from './reports/reports-database.js';
 import { seedDemoSubmissions } from './submissions/seed-demo-submissions.js';
 import { bootstrapUsers } from './users/bootstrap-users.js';
 
@@ -131,6 +133,14 @@ async function prepareDatabase(database: DatabaseServer, config: Config, log: Lo
         `${definitions.length} Formulardefinitionen geladen` +
           (changed.length ? `, neue Fassungen: ${changed.join(', ')}` : ', keine Änderungen'),
       );
+      const reportFiles = await readReportFiles(config.REPORTS_DIR);
+      const reports = await loadReportDefinitions(orm.em.fork(), reportFiles);
+      markReportsLoaded(orm.em);
+      log(
+        `${reportFiles.reports.length} Berichtsdefinitionen geladen` +
+          (reports.length ? `, neue Fassungen: ${reports.join(', ')}` : ', keine Änderungen'),
+      );
+      configureReportsDatabase(config.REPORTS_DATABASE_URL);
       await bootstrapUsers(orm.em.fork(), config, log);
       if (config.DEMO_DATA) {
         const seeded = await seedDemoSubmissions(orm.em.fork());
@@ -175,6 +185,7 @@ async function shutDown(
 ): Promise<void> {
   await drain(running.app, timeoutMs, log);
   await running.probe.close();
+  await closeReportsDatabase();
   await closeWithin(running.orm, POOL_CLOSE_TIMEOUT_MS);
   await database.stop();
 }

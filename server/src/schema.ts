@@ -36,6 +36,7 @@ import {
   OfferGoalRevisionResolver,
 } from './evaluations/evaluation.resolver.js';
 import { OfferResolver } from './offers/offer.resolver.js';
+import { ReportResolver } from './reports/report.resolver.js';
 import { ApplicationScoresResolver, ScoreResolver, ScoreRevisionResolver } from './scoring/score.resolver.js';
 import { SubmissionResolver } from './submissions/submission.resolver.js';
 import { TaskResolver } from './tasks/task.resolver.js';
@@ -81,6 +82,7 @@ export function buildGraphQLSchema() {
       OfferEvaluationsResolver,
       OfferResolver,
       TaskResolver,
+      ReportResolver,
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validateFn: validateArgs,

@@ -10,6 +10,7 @@ import { AuditEvent } from '../audit/audit-event.entity.js';
 import { Application, ApplicationRevision } from '../applications/application.entity.js';
 import { CallForInterest } from '../applications/call-for-interest.entity.js';
 import { Offer } from '../offers/offer.entity.js';
+import { ReportDefinitionVersion } from '../reports/report-definition-version.entity.js';
 import { ApplicationDecision, InterimBudgetAllocation } from '../decisions/decision.entity.js';
 import { DecisionNotice, DecisionNoticeShare } from '../notices/notice.entity.js';
 import { Notification, NotificationCursor } from '../notifications/notification.entity.js';
@@ -59,6 +60,7 @@ export const entities = [
   InterimBudgetAllocation,
   DecisionNotice,
   DecisionNoticeShare,
+  ReportDefinitionVersion,
   OfferGoalRevision,
   Evaluation,
   EvaluationRevision,

@@ -13,6 +13,7 @@ import { Migration20261201300000_notifications } from './Migration20261201300000
 import { Migration20261202000000_need_considered_offers } from './Migration20261202000000_need_considered_offers.js';
 import { Migration20261203000000_form_admin } from './Migration20261203000000_form_admin.js';
 import { Migration20261204000000_ledger } from './Migration20261204000000_ledger.js';
+import { Migration20261205000000_reports } from './Migration20261205000000_reports.js';
 /** Every committed migration, in order. Never edit one that has landed; add a new one. */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124000000_forms', class: Migration20261124000000_forms },
@@ -37,4 +38,5 @@ export const migrationsList: MigrationObject[] = [
   },
   { name: 'Migration20261203000000_form_admin', class: Migration20261203000000_form_admin },
   { name: 'Migration20261204000000_ledger', class: Migration20261204000000_ledger },
+  { name: 'Migration20261205000000_reports', class: Migration20261205000000_reports },
 ];

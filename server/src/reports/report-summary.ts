@@ -1,0 +1,36 @@
+import { formatValue } from './report-format.js';
+import type { ReportColumn } from './report.types.js';
+
+const ROWS_IN_SUMMARY = 12;
+
+/**
+ * The figures of a report as German sentences, the accessible alternative to its chart: one sentence
+ * per row (the first rows), and the totals.
+ */
+export function summarize(input: {
+  title: string;
+  columns: ReportColumn[];
+  rows: unknown[][];
+  totals: unknown[];
+  filters: string;
+}): string {
+  const { title, columns, rows, totals, filters } = input;
+  if (rows.length === 0) return `${title} (${filters}): keine Daten.`;
+  const dimensions = columns.flatMap((column, index) => (column.role === 'DIMENSION' ? [index] : []));
+  const measures = columns.flatMap((column, index) => (column.role === 'MEASURE' ? [index] : []));
+  const figures = (values: unknown[], indexes: number[]) =>
+    indexes
+      .filter((index) => values[index] !== null && values[index] !== undefined)
+      .map((index) => `${columns[index].label} ${formatValue(values[index], columns[index].format)}`)
+      .join(', ');
+  const sentences = rows.slice(0, ROWS_IN_SUMMARY).map((row) => {
+    const name = dimensions.map((index) => formatValue(row[index], columns[index].format)).join(', ');
+    return name ? `${name}: ${figures(row, measures)}.` : `${figures(row, measures)}.`;
+  });
+  const rest =
+    rows.length > ROWS_IN_SUMMARY ? ` Weitere ${rows.length - ROWS_IN_SUMMARY} Zeilen in der Tabelle.` : '';
+  const total = figures(totals, measures);
+  const sum = total && dimensions.length > 0 && rows.length > 1 ? ` Insgesamt: ${total}.` : '';
+  const count = rows.length === 1 ? '1 Zeile' : `${rows.length} Zeilen`;
+  return `${title} (${filters}), ${count}. ${sentences.join(' ')}${rest}${sum}`;
+}

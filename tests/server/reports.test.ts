@@ -1,0 +1,605 @@
+import { mkdtemp, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Caller, Role } from '../../server/src/common/context.js';
+import { readReportFiles } from '../../server/src/reports/report-catalog.js';
+import { sqlIn } from '../support/rows.js';
+import { startTestApi, type TestApi } from '../support/test-api.js';
+import { createReportWorld, type ReportWorld } from './reports-world.js';
+
+const committee: Caller = { userId: 'r-committee', displayName: 'Greta Gerdes', roles: [Role.COMMITTEE] };
+const admin: Caller = { userId: 'r-admin', displayName: 'Anna Admin', roles: [Role.ADMIN] };
+const provider = (id: string): Caller => ({
+  userId: 'r-provider',
+  displayName: 'Paul Träger',
+  roles: [Role.PROVIDER],
+  providerId: id,
+});
+const teamLead = (areas: string[]): Caller => ({
+  userId: 'r-lead',
+  displayName: 'Lena Leitung',
+  roles: [Role.TEAM_LEAD],
+  socialAreaIds: areas,
+});
+const regionalTeam = (team: string): Caller => ({
+  userId: 'r-team',
+  displayName: 'Rita Regional',
+  roles: [Role.REGIONAL_TEAM],
+  regionalTeamId: team,
+});
+
+const REPORT = `query($key: String!, $filters: ReportFilterInput) {
+  report(key: $key, filters: $filters) {
+    key title columns { key label role format } rows rowIds totals summary asOf
+    chart { type x series stacked } drillDowns { column report filter }
+    filters { years socialAreas regionalTeams financingKinds providers offers text }
+  }
+}`;
+
+const REQUIRED = [
+  'budget-use',
+  'goal-achievement',
+  'offer-overview',
+  'needs-by-outcome',
+  'overdue-evaluations',
+  'budget-by-month',
+  'applications-by-provider',
+  'offer-evaluations',
+];
+
+let api: TestApi;
+let world: ReportWorld;
+const sql = <T = Record<string, any>>(text: string, params: unknown[] = []) => sqlIn<T>(api, text, params);
+
+interface Result {
+  columns: { key: string; role: string }[];
+  rows: unknown[][];
+  rowIds: (string | null)[][];
+  totals: unknown[];
+  summary: string;
+  filters: { text: string; years: number[]; socialAreas: string[] };
+}
+
+async function run(key: string, filters: Record<string, unknown> | null, caller: Caller = committee) {
+  const response = await api.gql<{ report: Result }>(REPORT, { key, filters }, { caller });
+  expect(response.errors).toBeUndefined();
+  return response.data!.report;
+}
+
+/** The rows as objects by column key, for comparing with hand-written SQL. */
+function records(result: Result): Record<string, unknown>[] {
+  return result.rows.map((row) => Object.fromEntries(result.columns.map((c, i) => [c.key, row[i]])));
+}
+
+const byKey = (rows: Record<string, unknown>[], ...keys: string[]) =>
+  [...rows].sort((a, b) =>
+    keys
+      .map((k) => String(a[k]))
+      .join('|')
+      .localeCompare(keys.map((k) => String(b[k])).join('|')),
+  );
+
+/** A condition on ledger_entry x for the report filters. */
+function ledgerWhere(f: {
+  years?: number[];
+  socialAreaIds?: string[];
+  regionalTeamIds?: string[];
+  financingKinds?: string[];
+}) {
+  const parts: string[] = ['true'];
+  const params: unknown[] = [];
+  if (f.years) {
+    parts.push(`x.budget_year = any(?::int[])`);
+    params.push(`{${f.years.join(',')}}`);
+  }
+  if (f.socialAreaIds) {
+    parts.push(`x.social_area_id = any(?::uuid[])`);
+    params.push(`{${f.socialAreaIds.join(',')}}`);
+  }
+  if (f.regionalTeamIds) {
+    parts.push(`x.regional_team_id = any(?::uuid[])`);
+    params.push(`{${f.regionalTeamIds.join(',')}}`);
+  }
+  if (f.financingKinds) {
+    parts.push(`(x.kind = 'ALLOCATION' or x.financing_kind::text = any(?::text[]))`);
+    params.push(`{${f.financingKinds.join(',')}}`);
+  }
+  return { where: parts.join(' and '), params };
+}
+
+beforeAll(async () => {
+  api = await startTestApi();
+  world = await createReportWorld(api, 'RB');
+}, 120_000);
+
+afterAll(async () => {
+  await api?.close();
+});
+
+describe('the report files', () => {
+  it('are all loaded and listed for the committee, with the committee dashboard', async () => {
+    const response = await api.gql(
+      `query { reports { key version dataset chartType filterKeys } dashboard(key: "committee") { key items { report width } filterKeys } }`,
+      {},
+      { caller: committee },
+    );
+    expect(response.errors).toBeUndefined();
+    const keys = response.data!.reports.map((r: { key: string }) => r.key).sort();
+    expect(keys).toEqual([...REQUIRED].sort());
+    expect(response.data!.dashboard.items.map((i: { report: string }) => i.report)).toContain('budget-use');
+  });
+
+  it('refuses a bad definition file at start, naming every problem of every file', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'reports-'));
+    await mkdir(path.join(dir, 'dashboards'));
+    await writeFile(
+      path.join(dir, 'broken.json'),
+      JSON.stringify({
+        key: 'broken',
+        title: 'Kaputt',
+        dataset: 'ledger',
+        dimensions: ['socialArea', 'nichtDa'],
+        measures: ['allocated'],
+        filters: { keys: ['years', 'colour'] },
+        chart: { type: 'BAR', x: 'socialArea', series: ['allocated'], stacked: false },
+      }),
+    );
+    await writeFile(
+      path.join(dir, 'other.json'),
+      JSON.stringify({
+        key: 'other',
+        title: 'Auch kaputt',
+        dataset: 'secrets',
+        dimensions: [],
+        measures: ['x'],
+        chart: { type: 'DONUT', series: [] },
+      }),
+    );
+    await writeFile(path.join(dir, 'not-json.json'), '{ nope');
+    await writeFile(
+      path.join(dir, 'dashboards', 'board.json'),
+      JSON.stringify({
+        key: 'board',
+        title: 'Brett',
+        filterKeys: [],
+        items: [{ report: 'missing', width: 6 }],
+      }),
+    );
+    const error = await readReportFiles(dir).then(
+      () => null,
+      (e: Error) => e,
+    );
+    expect(error?.message).toMatch(/broken\.json[\s\S]*nichtDa/);
+    expect(error?.message).toMatch(/colour/);
+    expect(error?.message).toMatch(/other\.json[\s\S]*DONUT|other\.json[\s\S]*Diagrammart/);
+    expect(error?.message).toMatch(/not-json\.json: kein gültiges JSON/);
+    expect(error?.message).toMatch(/board\.json[\s\S]*„missing“/);
+  });
+
+  it('accepts the shipped files', async () => {
+    const files = await readReportFiles('reports');
+    expect(files.reports.map((r) => r.key).sort()).toEqual([...REQUIRED].sort());
+    expect(files.dashboards.map((d) => d.key)).toEqual(['committee']);
+  });
+});
+
+describe('report figures equal an independent computation', () => {
+  const budgetFilters = () => [
+    { years: [2026] },
+    { years: [2025, 2026], socialAreaIds: [world.areas.achim, world.areas.verden] },
+    { years: [2026], regionalTeamIds: [world.teams.north], financingKinds: ['FEE'] },
+    { years: [2025], financingKinds: ['GRANT'] },
+  ];
+
+  it('budget-use: allocated, committed, paid, remaining and the § 74/§ 77 split per Sozialraum and year, to the cent', async () => {
+    for (const filters of budgetFilters()) {
+      const result = await run('budget-use', filters);
+      const { where, params } = ledgerWhere(filters);
+      const sum = (kinds: string, extra = '') =>
+        `(select coalesce(sum(y.amount), 0)::bigint from ledger_entry y where y.id in (select x.id from ledger_entry x where ${where})
+           and y.social_area_id is not distinct from k.social_area_id and y.budget_year = k.budget_year
+           and y.kind::text in (${kinds}) ${extra})`;
+      const expected = await sql(
+        `select coalesce(sa.name, 'kreisweit') as "socialArea", k.budget_year as "budgetYear",
+           ${sum(`'ALLOCATION'`)} as allocated, ${sum(`'COMMITMENT','CANCELLATION'`)} as committed,
+           ${sum(`'PAYMENT','REPAYMENT'`)} as paid,
+           ${sum(`'ALLOCATION'`)} - ${sum(`'COMMITMENT','CANCELLATION'`)} as remaining,
+           ${sum(`'COMMITMENT','CANCELLATION'`, `and y.financing_kind = 'GRANT'`)} as "committedGrant",
+           ${sum(`'COMMITMENT','CANCELLATION'`, `and y.financing_kind = 'FEE'`)} as "committedFee",
+           ${sum(`'PAYMENT','REPAYMENT'`, `and y.financing_kind = 'GRANT'`)} as "paidGrant",
+           ${sum(`'PAYMENT','REPAYMENT'`, `and y.financing_kind = 'FEE'`)} as "paidFee"
+         from (select distinct x.social_area_id, x.budget_year from ledger_entry x where ${where}) k
+         left join social_area sa on sa.id = k.social_area_id`,
+        Array(1 + 9 * 1)
+          .fill(params)
+          .flat(),
+      );
+      const numeric = expected.map((row) =>
+        Object.fromEntries(Object.entries(row).map(([k, v]) => [k, k === 'socialArea' ? v : Number(v)])),
+      );
+      expect(byKey(records(result), 'socialArea', 'budgetYear')).toEqual(
+        byKey(numeric, 'socialArea', 'budgetYear'),
+      );
+      expect(result.rows.length).toBeGreaterThan(0);
+      const allocated = result.columns.findIndex((c) => c.key === 'allocated');
+      expect(result.totals[allocated]).toBe(numeric.reduce((s, r) => s + (r.allocated as number), 0));
+    }
+  });
+
+  it('budget-by-month: committed and paid per month', async () => {
+    for (const filters of budgetFilters()) {
+      const result = await run('budget-by-month', filters);
+      const { where, params } = ledgerWhere(filters);
+      const expected = await sql(
+        `select to_char(date_trunc('month', x.booked_on), 'YYYY-MM') as month,
+           sum(case when x.kind in ('COMMITMENT', 'CANCELLATION') then x.amount else 0 end)::bigint as committed,
+           sum(case when x.kind in ('PAYMENT', 'REPAYMENT') then x.amount else 0 end)::bigint as paid
+         from ledger_entry x where ${where} group by 1 order by 1`,
+        params,
+      );
+      expect(records(result)).toEqual(
+        expected.map((r) => ({ month: r.month, committed: Number(r.committed), paid: Number(r.paid) })),
+      );
+    }
+  });
+
+  it('goal-achievement: average achievement per Sozialraum and half-year', async () => {
+    for (const filters of [
+      { years: [2026] },
+      { years: [2025, 2026], socialAreaIds: [world.areas.oyten] },
+      { years: [2026], financingKinds: ['GRANT'] },
+    ]) {
+      const result = await run('goal-achievement', filters);
+      const rows = await sql<{ area: string | null; from: string; percent: number; financing: string }>(
+        `select sa.name as area, to_char(g.period_from, 'YYYY-MM-DD') as "from", g.achievement_percent as percent,
+           o.financing_kind as financing, g.offer_id as offer, g.social_area_id as area_id
+         from evaluation_goal_fact g join offer o on o.id = g.offer_id left join social_area sa on sa.id = g.social_area_id`,
+      );
+      const groups = new Map<string, { sum: number; n: number; offers: Set<string> }>();
+      for (const row of rows as any[]) {
+        const year = Number(row.from.slice(0, 4));
+        if (!filters.years.includes(year)) continue;
+        if ('socialAreaIds' in filters && !filters.socialAreaIds!.includes(row.area_id)) continue;
+        if ('financingKinds' in filters && !filters.financingKinds!.includes(row.financing)) continue;
+        const half = Number(row.from.slice(5, 7)) <= 6 ? 'H1' : 'H2';
+        const key = `${row.area ?? 'kreisweit'}|${year} ${half}`;
+        const group = groups.get(key) ?? { sum: 0, n: 0, offers: new Set() };
+        group.sum += row.percent;
+        group.n += 1;
+        group.offers.add(row.offer);
+        groups.set(key, group);
+      }
+      const expected = [...groups].map(([key, g]) => {
+        const [socialArea, halfYear] = key.split('|');
+        return {
+          socialArea,
+          halfYear,
+          achievementPercent: Math.round((g.sum / g.n) * 10 + 1e-9) / 10,
+          offers: g.offers.size,
+          count: g.n,
+        };
+      });
+      expect(byKey(records(result), 'socialArea', 'halfYear')).toEqual(
+        byKey(expected, 'socialArea', 'halfYear'),
+      );
+    }
+  });
+
+  it('offer-overview: every offer with its approved amount, filtered by year, Träger and financing', async () => {
+    for (const filters of [
+      {},
+      { years: [2025] },
+      { providerIds: [world.providers.one], financingKinds: ['FEE'] },
+      { socialAreaIds: [world.areas.achim], years: [2027] },
+    ] as Record<string, any>[]) {
+      const result = await run('offer-overview', filters);
+      const expected = await sql<{ id: string; approved_amount: string }>(
+        `select o.id, o.approved_amount from offer o
+         where (?::int[] is null or exists (select 1 from generate_series(extract(year from o.period_start)::int, extract(year from o.period_end)::int) s(y) where s.y = any(?::int[])))
+           and (?::uuid[] is null or o.provider_id = any(?::uuid[]))
+           and (?::text[] is null or o.financing_kind::text = any(?::text[]))
+           and (?::uuid[] is null or o.social_area_id = any(?::uuid[]))`,
+        [
+          ...Array(2).fill(filters.years ? `{${filters.years.join(',')}}` : null),
+          ...Array(2).fill(filters.providerIds ? `{${filters.providerIds.join(',')}}` : null),
+          ...Array(2).fill(filters.financingKinds ? `{${filters.financingKinds.join(',')}}` : null),
+          ...Array(2).fill(filters.socialAreaIds ? `{${filters.socialAreaIds.join(',')}}` : null),
+        ],
+      );
+      const offerColumn = result.columns.findIndex((c) => c.key === 'offer');
+      const amountColumn = result.columns.findIndex((c) => c.key === 'approvedAmount');
+      const actual = result.rows.map((row, i) => ({
+        id: result.rowIds[i]![offerColumn],
+        amount: row[amountColumn],
+      }));
+      expect(byKey(actual, 'id')).toEqual(
+        byKey(
+          expected.map((r) => ({ id: r.id, amount: Number(r.approved_amount) })),
+          'id',
+        ),
+      );
+    }
+  });
+
+  it('needs-by-outcome: needs per Sozialraum and outcome', async () => {
+    const year = new Date().getFullYear();
+    for (const filters of [{ years: [year] }, { years: [year], regionalTeamIds: [world.teams.north] }]) {
+      const result = await run('needs-by-outcome', filters);
+      const expected = await sql(
+        `select coalesce(sa.name, 'kreisweit') as "socialArea",
+           case n.outcome when 'COVERED_BY_RESOURCES' then 'durch Ressourcen gedeckt' when 'NO_OFFER' then 'kein Angebot'
+             when 'OFFER' then 'Angebot' else 'offen' end as outcome, count(*)::int as count
+         from need n left join social_area sa on sa.id = n.social_area_id
+         where (?::uuid is null or sa.regional_team_id = ?::uuid)
+         group by 1, 2`,
+        Array(2).fill('regionalTeamIds' in filters ? filters.regionalTeamIds![0] : null),
+      );
+      expect(byKey(records(result), 'socialArea', 'outcome')).toEqual(
+        byKey(expected, 'socialArea', 'outcome'),
+      );
+    }
+  });
+
+  it('overdue-evaluations: open evaluations past their due date', async () => {
+    for (const filters of [{}, { providerIds: [world.providers.two] }] as Record<string, any>[]) {
+      const result = await run('overdue-evaluations', filters);
+      const expected = await sql<{ id: string; period: number }>(
+        `select e.offer_id as id, e.period_number as period from evaluation e join offer o on o.id = e.offer_id
+         where e.state in ('DUE', 'CHANGES_REQUESTED') and e.due_date < current_date
+           and (?::uuid is null or o.provider_id = ?::uuid)`,
+        Array(2).fill(filters.providerIds?.[0] ?? null),
+      );
+      const offer = result.columns.findIndex((c) => c.key === 'offer');
+      const period = result.columns.findIndex((c) => c.key === 'period');
+      const actual = result.rows.map((row, i) => ({ id: result.rowIds[i]![offer], period: row[period] }));
+      expect(byKey(actual, 'id', 'period')).toEqual(byKey(expected, 'id', 'period'));
+      expect(expected.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('applications-by-provider: submitted applications, approvals and rejections per Träger', async () => {
+    const year = new Date().getFullYear();
+    for (const filters of [
+      { years: [year] },
+      { years: [year], socialAreaIds: [world.areas.achim, world.areas.oyten] },
+    ]) {
+      const result = await run('applications-by-provider', filters);
+      const expected = await sql(
+        `select p.name as provider, count(*)::int as count,
+           count(d.id) filter (where d.outcome = 'APPROVED')::int as approved,
+           count(d.id) filter (where d.outcome = 'REJECTED')::int as rejected,
+           coalesce(sum(case when d.outcome = 'APPROVED' then d.approved_amount end), 0)::bigint as "approvedAmount"
+         from application a join provider p on p.id = a.provider_id
+         join call_for_interest c on c.id = a.call_id join need n on n.id = c.need_id
+         left join application_decision d on d.application_id = a.id
+         where a.submitted_at is not null and (?::uuid[] is null or n.social_area_id = any(?::uuid[]))
+         group by p.name`,
+        Array(2).fill('socialAreaIds' in filters ? `{${filters.socialAreaIds!.join(',')}}` : null),
+      );
+      const actual = records(result).map(({ approvalRate: _rate, ...rest }) => rest);
+      expect(byKey(actual, 'provider')).toEqual(
+        byKey(
+          expected.map((r) => ({ ...r, approvedAmount: Number(r.approvedAmount) })),
+          'provider',
+        ),
+      );
+    }
+  });
+
+  it('offer-evaluations: the evaluations of one offer with their average goal achievement', async () => {
+    const offer = world.offers[1]!.id;
+    const result = await run('offer-evaluations', { offerIds: [offer] });
+    const expected = await sql(
+      `select e.period_number as period,
+         (select round(avg(g.achievement_percent), 1) from evaluation_goal_fact g where g.evaluation_id = e.id) as percent
+       from evaluation e where e.offer_id = ? order by e.period_number`,
+      [offer],
+    );
+    const period = result.columns.findIndex((c) => c.key === 'period');
+    const percent = result.columns.findIndex((c) => c.key === 'achievementPercent');
+    expect(result.rows.map((row) => ({ period: row[period], percent: row[percent] }))).toEqual(
+      expected.map((r) => ({ period: r.period, percent: r.percent === null ? null : Number(r.percent) })),
+    );
+  });
+
+  it('says what the figures are in German, with the filters applied', async () => {
+    const result = await run('budget-use', { years: [2026], socialAreaIds: [world.areas.achim] });
+    expect(result.filters.text).toBe('Haushaltsjahr 2026 · Sozialraum: RB Achim');
+    expect(result.summary).toMatch(
+      /^Budgetverwendung je Sozialraum \(Haushaltsjahr 2026 · Sozialraum: RB Achim\), 1 Zeile\. RB Achim, 2026: Zugewiesen [\d.]+,\d\d\s€/,
+    );
+  });
+});
+
+describe('who sees which report', () => {
+  it('provider staff run no committee report', async () => {
+    const caller = provider(world.providers.one);
+    const list = await api.gql(`query { reports { key } }`, {}, { caller });
+    expect(list.data!.reports).toEqual([]);
+    for (const key of REQUIRED) {
+      const response = await api.gql(REPORT, { key, filters: null }, { caller });
+      expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+    const dashboard = await api.gql(`query { dashboard(key: "committee") { key } }`, {}, { caller });
+    expect(dashboard.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('a team lead sees only its Sozialräume in every report (no kreisweit rows)', async () => {
+    const lead = teamLead([world.areas.achim]);
+    for (const key of REQUIRED) {
+      for (const filters of [{ years: [2025, 2026] }, { years: [2026] }]) {
+        const own = await run(key, filters, lead);
+        const narrowed = await run(key, { ...filters, socialAreaIds: [world.areas.achim] }, committee);
+        expect(own.rows, key).toEqual(narrowed.rows);
+        const area = own.columns.findIndex((c) => c.key === 'socialArea');
+        if (area >= 0)
+          expect(new Set(own.rowIds.map((ids) => ids[area]))).toEqual(
+            own.rows.length ? new Set([world.areas.achim]) : new Set(),
+          );
+      }
+      const foreign = await run(key, { years: [2026], socialAreaIds: [world.areas.verden] }, lead);
+      expect(foreign.rows, key).toEqual([]);
+    }
+  });
+
+  it('a Regionalteam sees its team’s Sozialräume', async () => {
+    const team = regionalTeam(world.teams.north);
+    const own = await run('budget-use', { years: [2026] }, team);
+    const narrowed = await run(
+      'budget-use',
+      { years: [2026], socialAreaIds: [world.areas.achim, world.areas.oyten] },
+      committee,
+    );
+    expect(own.rows).toEqual(narrowed.rows);
+    expect(own.rows.length).toBe(2);
+  });
+
+  it('finance and the committee see kreisweit rows', async () => {
+    const result = await run('budget-use', { years: [2026] }, { ...committee, roles: [Role.FINANCE] });
+    expect(result.rows.some((row) => row[0] === 'kreisweit')).toBe(true);
+  });
+});
+
+describe('hostile input', () => {
+  const counts = async () =>
+    (
+      await sql<{ ledger: number; versions: number; offers: number }>(
+        `select (select count(*)::int from ledger_entry) as ledger, (select count(*)::int from report_definition_version) as versions,
+         (select count(*)::int from offer) as offers`,
+      )
+    )[0];
+
+  it('refuses SQL in filter values and changes nothing', async () => {
+    const before = await counts();
+    for (const filters of [
+      { socialAreaIds: [`'; delete from ledger_entry; --`] },
+      { years: ['2026); delete from offer; --'] },
+      { financingKinds: [`FEE' or '1'='1`] },
+      { offerIds: [`00000000-0000-0000-0000-000000000000' or 1=1 --`] },
+    ]) {
+      const response = await api.gql(REPORT, { key: 'budget-use', filters }, { caller: committee });
+      expect(response.errors?.[0]?.extensions?.code).toMatch(/BAD_USER_INPUT|GRAPHQL_VALIDATION_FAILED/);
+    }
+    const unknownKey = await api.gql(
+      REPORT,
+      { key: `budget-use'; drop table offer; --`, filters: null },
+      { caller: committee },
+    );
+    expect(unknownKey.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses SQL in saved and previewed definitions and changes nothing', async () => {
+    const before = await counts();
+    const bad = [
+      { dataset: 'ledger le; delete from ledger_entry; --' },
+      { dimensions: ['socialArea) from offer; delete from offer; --'] },
+      { measures: ['sum(amount)'] },
+      { sort: [{ key: 'allocated; drop table offer', direction: 'ASC' }] },
+      { sort: [{ key: 'allocated', direction: 'ASC; drop table offer' }] },
+      { conditions: ['1=1'] },
+      { limit: '1; delete from offer' },
+      { filters: { keys: ['years'], defaults: { years: ['2026) or (1=1'] } } },
+    ];
+    const base = {
+      key: 'hostile',
+      title: 'Feindlich',
+      dataset: 'ledger',
+      dimensions: ['socialArea'],
+      measures: ['allocated'],
+      filters: { keys: ['years'] },
+      chart: { type: 'TABLE', series: [] },
+    };
+    for (const change of bad) {
+      const definition = { ...base, ...change };
+      const saved = await api.gql(
+        `mutation($d: JSON!) { saveReport(definition: $d) { report { key } errors { path message } errorCount } }`,
+        { d: definition },
+        { caller: admin },
+      );
+      expect(saved.errors).toBeUndefined();
+      expect(saved.data!.saveReport.report).toBeNull();
+      expect(saved.data!.saveReport.errorCount).toBeGreaterThan(0);
+      const preview = await api.gql(
+        `query($d: JSON!) { previewReport(definition: $d) { key } }`,
+        { d: definition },
+        { caller: admin },
+      );
+      expect(preview.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(preview.errors?.[0]?.extensions?.fieldErrors?.length).toBeGreaterThan(0);
+    }
+    expect(await counts()).toEqual(before);
+  });
+});
+
+describe('the report editor', () => {
+  const definition = {
+    key: 'budget-per-team',
+    title: 'Budget je Regionalteam',
+    dataset: 'ledger',
+    dimensions: ['regionalTeam'],
+    measures: ['allocated', 'committed'],
+    filters: { keys: ['years'], defaults: { years: 'CURRENT' } },
+    chart: { type: 'BAR', x: 'regionalTeam', series: ['allocated', 'committed'], stacked: false },
+  };
+
+  it('lists the datasets and previews a definition on real data', async () => {
+    const datasets = await api.gql(
+      `query { reportDatasets { key dimensions { key } measures { key } filterKeys } }`,
+      {},
+      { caller: admin },
+    );
+    expect(datasets.errors).toBeUndefined();
+    expect(datasets.data!.reportDatasets.map((d: { key: string }) => d.key)).toContain('ledger');
+    const preview = await api.gql(
+      `query($d: JSON!, $f: ReportFilterInput) { previewReport(definition: $d, filters: $f) { rows totals } }`,
+      { d: definition, f: { years: [2026] } },
+      { caller: admin },
+    );
+    expect(preview.errors).toBeUndefined();
+    // Nord, Süd and the kreisweit entries (no Regionalteam)
+    expect(preview.data!.previewReport.rows.length).toBe(3);
+  });
+
+  it('saves versions with an audit event; a stale version is a conflict', async () => {
+    const save = (d: unknown, expectedVersion?: number) =>
+      api.gql(
+        `mutation($d: JSON!, $v: Int) { saveReport(definition: $d, expectedVersion: $v) { report { key version title } errors { path message } errorCount } }`,
+        { d, v: expectedVersion ?? null },
+        { caller: admin },
+      );
+    const first = await save(definition);
+    expect(first.data!.saveReport).toEqual({
+      report: { key: 'budget-per-team', version: 1, title: 'Budget je Regionalteam' },
+      errors: [],
+      errorCount: 0,
+    });
+    const again = await save(definition);
+    expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'REPORT_EXISTS' });
+    const second = await save({ ...definition, title: 'Budget je Regionalteam (neu)' }, 1);
+    expect(second.data!.saveReport.report.version).toBe(2);
+    const stale = await save({ ...definition, title: 'Veraltet' }, 1);
+    expect(stale.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'STALE_REVISION' });
+    const stored = await api.gql(`query { reportDefinition(key: "budget-per-team") }`, {}, { caller: admin });
+    expect(stored.data!.reportDefinition).toMatchObject({
+      version: 2,
+      title: 'Budget je Regionalteam (neu)',
+    });
+    const audit = await sql(
+      `select operation, entity_id, user_name, details from audit_event where operation = 'saveReport' and outcome = 'SUCCESS' order by id`,
+    );
+    expect(audit.map((row) => [row.entity_id, row.user_name, row.details.version])).toEqual([
+      ['budget-per-team', 'Anna Admin', 1],
+      ['budget-per-team', 'Anna Admin', 2],
+    ]);
+    const result = await run('budget-per-team', { years: [2026] }, committee);
+    expect(result.rows.length).toBe(3);
+    const denied = await api.gql(
+      `mutation($d: JSON!) { saveReport(definition: $d) { errorCount } }`,
+      { d: { ...definition, key: 'by-committee' } },
+      { caller: committee },
+    );
+    expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
