@@ -493,7 +493,7 @@ async function generateLedger(
             pg_temp.u('category', s.category), null, null, null, null, 'Teilaufhebung: Angebot früher beendet'
      from bench_share s
      where pg_temp.r('cancel', s.i) < 0.05
-       and s.budget_year = (select max(last.budget_year) from bench_share last where last.i = s.i)`,
+       and (s.i, s.budget_year) in (select i, max(budget_year) from bench_share group by i)`,
   );
   const { rows } = await client.query<{ written: string }>(`select count(*) as written from ledger_entry`);
   const remaining = Math.max(0, scale.ledgerEntries - Number(rows[0].written));
