@@ -18,6 +18,8 @@ import { ormAnswersWithin } from './database/health.js';
 import { registerNoticePdf } from './notices/notice-pdf.js';
 import { configureNotices, type NoticeSettings } from './notices/notice-settings.js';
 import { registerOfferExport } from './offers/offer-export.js';
+import { registerReportExport } from './reports/report-export.js';
+import { registerSocialAreaPdf } from './reports/report-pdf.js';
 import { registerFormExport } from './forms/form-transfer.js';
 import { createFormLoaders } from './forms/form.loaders.js';
 import { FormEvaluator } from './forms/evaluation/form-evaluator.js';
@@ -218,6 +220,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   registerNoticePdf(http, { em: options.orm.em, callerOf: (request) => callerOf(request) });
   registerOfferExport(http, { em: options.orm.em, callerOf: (request) => callerOf(request) });
   registerFormExport(http, { em: options.orm.em, formVersions, callerOf: (request) => callerOf(request) });
+  registerReportExport(http, { em: options.orm.em, callerOf: (request) => callerOf(request) });
+  registerSocialAreaPdf(http, { em: options.orm.em, callerOf: (request) => callerOf(request) });
 
   http.addHook('onSend', async (_request, reply) => {
     reply.header('X-Content-Type-Options', 'nosniff');

@@ -603,3 +603,99 @@ describe('the report editor', () => {
     expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });
+
+describe('exports', () => {
+  const download = (url: string, caller: Caller | null = committee) =>
+    api.app.http.inject({ method: 'GET', url, headers: { 'x-test-caller': JSON.stringify(caller) } });
+
+  it('CSV holds the filters, the date of the figures and the figures as German decimals', async () => {
+    const filters = { years: [2026], socialAreaIds: [world.areas.achim, world.areas.oyten] };
+    const result = await run('budget-use', filters);
+    const response = await download(
+      `/api/reports/budget-use.csv?years=2026&socialAreaIds=${world.areas.achim},${world.areas.oyten}`,
+    );
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
+    const lines = response.body.replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[0]).toBe('Bericht;Budgetverwendung je Sozialraum');
+    expect(lines[1]).toBe('Filter;Haushaltsjahr 2026 · Sozialräume: RB Achim, RB Oyten');
+    expect(lines[2]).toMatch(/^Stand;\d\d\.\d\d\.\d{4}, \d\d:\d\d Uhr$/);
+    expect(lines[4]!.split(';').slice(0, 3)).toEqual(['Sozialraum', 'Haushaltsjahr', 'Zugewiesen (EUR)']);
+    const euros = (cents: number) =>
+      `${cents < 0 ? '-' : ''}${Math.floor(Math.abs(cents) / 100)},${String(Math.abs(cents) % 100).padStart(2, '0')}`;
+    for (const [index, row] of result.rows.entries()) {
+      const cells = lines[5 + index]!.split(';');
+      expect(cells[0]).toBe(row[0]);
+      expect(cells[2]).toBe(euros(row[2] as number));
+      expect(cells[5]).toBe(euros(row[5] as number));
+    }
+    expect(lines[5 + result.rows.length]!.startsWith('Summe;')).toBe(true);
+  });
+
+  it('XLSX holds numbers in euros with a currency format, a frozen header row, the filters and the date', async () => {
+    const result = await run('budget-use', { years: [2026] });
+    const response = await download('/api/reports/budget-use.xlsx?years=2026');
+    expect(response.statusCode).toBe(200);
+    const ExcelJS = (await import('exceljs')).default;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Bericht')!;
+    expect(sheet.getCell('A1').value).toBe('Budgetverwendung je Sozialraum');
+    expect(sheet.getCell('A2').value).toBe('Filter: Haushaltsjahr 2026');
+    expect(String(sheet.getCell('A3').value)).toMatch(/^Stand: \d\d\.\d\d\.\d{4}, \d\d:\d\d Uhr$/);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 5 });
+    expect(sheet.getRow(5).getCell(3).value).toBe('Zugewiesen (EUR)');
+    for (const [index, row] of result.rows.entries()) {
+      const line = sheet.getRow(6 + index);
+      expect(line.getCell(1).value).toBe(row[0]);
+      expect(line.getCell(3).value).toBe((row[2] as number) / 100);
+      expect(line.getCell(3).numFmt).toContain('€');
+    }
+  });
+
+  it('PDF of a Sozialraum holds its budget use and goal achievement with filters and date', async () => {
+    const budget = await run('budget-use', { years: [2026], socialAreaIds: [world.areas.achim] });
+    const response = await download(`/api/reports/sozialraum/${world.areas.achim}.pdf?years=2026`);
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    const { extractText, getDocumentProxy } = await import('unpdf');
+    const pdf = await getDocumentProxy(new Uint8Array(response.rawPayload));
+    const { text } = await extractText(pdf, { mergePages: true });
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat).toContain('Sozialraumbericht RB Achim');
+    expect(flat).toContain('Filter: Haushaltsjahr 2026 · Sozialraum: RB Achim');
+    expect(flat).toMatch(/Stand: \d\d\.\d\d\.\d{4}, \d\d:\d\d Uhr/);
+    const euro = new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR' });
+    expect(flat).toContain(
+      `Zugewiesen: ${euro.format((budget.rows[0]![2] as number) / 100)}`.replace(/\s+/g, ' '),
+    );
+    expect(flat).toContain('Zielerreichung je Sozialraum und Halbjahr');
+    expect(flat).toContain('Zielerreichung (Durchschnitt)');
+  });
+
+  it('refuses provider staff, foreign Sozialräume and bad filter values', async () => {
+    const caller = provider(world.providers.one);
+    expect((await download('/api/reports/budget-use.csv', caller)).statusCode).toBe(403);
+    expect((await download('/api/reports/budget-use.xlsx', caller)).statusCode).toBe(403);
+    expect((await download(`/api/reports/sozialraum/${world.areas.achim}.pdf`, caller)).statusCode).toBe(403);
+    const lead = teamLead([world.areas.achim]);
+    expect((await download(`/api/reports/sozialraum/${world.areas.verden}.pdf`, lead)).statusCode).toBe(404);
+    expect((await download(`/api/reports/sozialraum/${world.areas.achim}.pdf`, lead)).statusCode).toBe(200);
+    expect((await download(`/api/reports/budget-use.csv?socialAreaIds=x'%20or%201=1`)).statusCode).toBe(400);
+    expect((await download(`/api/reports/budget-use.csv?years=2026;drop`)).statusCode).toBe(400);
+    expect((await download(`/api/reports/budget-use.csv?financingKinds=ALL`)).statusCode).toBe(400);
+    expect((await download(`/api/reports/nope.csv`)).statusCode).toBe(404);
+    expect((await download('/api/reports/budget-use.csv', null)).statusCode).toBe(401);
+  });
+
+  it('a team lead’s CSV holds only its Sozialräume', async () => {
+    const lead = teamLead([world.areas.achim]);
+    const response = await download('/api/reports/budget-use.csv?years=2025,2026', lead);
+    const rows = response.body
+      .split('\r\n')
+      .slice(5)
+      .filter((line) => line && !line.startsWith('Summe'));
+    expect(rows.length).toBe(2);
+    expect(rows.every((line) => line.startsWith('RB Achim;'))).toBe(true);
+  });
+});
