@@ -11,8 +11,8 @@ import { validateArgs } from './common/validate-args.js';
 import {
   ApplicationDecisionFieldsResolver,
   ApplicationDecisionResolver,
-  InterimBudgetAllocationResolver,
 } from './decisions/decision.resolver.js';
+import { BudgetResolver, OfferFundsResolver } from './budget/budget.resolver.js';
 import {
   ApplicationNoticeResolver,
   DecisionNoticeResolver,
@@ -70,7 +70,8 @@ export function buildGraphQLSchema() {
       ApplicationScoresResolver,
       ApplicationDecisionResolver,
       ApplicationDecisionFieldsResolver,
-      InterimBudgetAllocationResolver,
+      BudgetResolver,
+      OfferFundsResolver,
       DecisionNoticeResolver,
       DecisionNoticeShareResolver,
       ApplicationNoticeResolver,

@@ -28,13 +28,13 @@ describe.skipIf(!browserAvailable())('the Regionalteam decides, finance issues t
   it('approves over budget after the warning, issues the notice and downloads its PDF, by keyboard and axe-clean', async () => {
     const provider = DEMO_PROVIDERS[0].name;
 
-    // The administration's interim allocations (demo: every Sozialraum and budget year).
+    // The Sozialraumbudget (demo: every Sozialraum and budget year has one).
     const admin = await env.newPage();
     await signInAs(admin, 'admin@demo.sozialraum.invalid');
-    await activate(admin, nav(admin).getByRole('link', { name: 'Budgetzuweisungen' }));
-    await heading(admin, 'Vorläufige Budgetzuweisungen').waitFor();
+    await activate(admin, nav(admin).getByRole('link', { name: 'Sozialraumbudget' }));
+    await heading(admin, 'Sozialraumbudget').waitFor();
     await admin.getByRole('rowheader', { name: 'Oyten' }).first().waitFor();
-    await admin.getByRole('button', { name: 'Zuweisung speichern' }).waitFor();
+    await admin.getByRole('button', { name: 'Budget ändern: Oyten' }).waitFor();
     expect(await wcagViolations(admin)).toEqual([]);
 
     // The Regionalteam: its decision list, grouped by need, then the demo application in Oyten.

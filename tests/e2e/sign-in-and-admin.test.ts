@@ -67,7 +67,9 @@ describe.skipIf(!browserAvailable())(
         ...(roles.includes('FINANCE') ? ['Bescheide'] : []),
         ...(roles.length > 0 ? ['Angebote'] : []),
         ...(roles.some((role) => role !== 'COMMITTEE') ? ['Evaluationen'] : []),
-        ...(roles.includes('ADMIN') ? ['Budgetzuweisungen'] : []),
+        ...(roles.some((role) => ['ADMIN', 'FINANCE', 'COMMITTEE'].includes(role))
+          ? ['Sozialraumbudget']
+          : []),
         ...(roles.includes('ADMIN')
           ? ['Verwaltung', 'Benutzerkonten', 'Formularverwaltung', 'Protokoll']
           : []),

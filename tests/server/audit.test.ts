@@ -404,6 +404,72 @@ async function submittedEvaluation(): Promise<{ id: string; revision: number }> 
   return submitted.evaluation;
 }
 
+async function openBudgetYear(year: number): Promise<void> {
+  await sql(
+    `insert into budget_year (id, created_by, year, starts_on, ends_on) values (?, 'test', ?, ?, ?) on conflict do nothing`,
+    [randomUUID(), year, `${year}-01-01`, `${year}-12-31`],
+  );
+}
+
+/** An offer of the provider in 2030 (§ 74, or § 77 at 50 € an hour) with 1.000 € committed and 100 € paid in the ledger. */
+async function fundedOffer(kind: 'GRANT' | 'FEE'): Promise<{ offerId: string; paymentId: string }> {
+  await openBudgetYear(2030);
+  const application = await draftApplication();
+  const [row] = await sql<{ need_id: string; offer_category_id: string }>(
+    `select c.need_id, c.offer_category_id from application a join call_for_interest c on c.id = a.call_id where a.id = ?`,
+    [application.id],
+  );
+  const offerId = randomUUID();
+  await sql(
+    `insert into offer (id, created_by, application_id, need_id, provider_id, offer_category_id, financing_kind, title, period_start, period_end, approved_amount, fee_hours, hourly_rate)
+     values (?, 'test', ?, ?, ?, ?, ?, 'Audit Mittel', '2030-01-01', '2030-12-31', 100000, ?, ?)`,
+    [
+      offerId,
+      application.id,
+      row!.need_id,
+      provider.providerId,
+      row!.offer_category_id,
+      kind,
+      kind === 'FEE' ? '20.00' : null,
+      kind === 'FEE' ? 5_000 : null,
+    ],
+  );
+  const paymentId = randomUUID();
+  for (const [id, entryKind, amount] of [
+    [randomUUID(), 'COMMITMENT', 100_000],
+    [paymentId, 'PAYMENT', 10_000],
+  ] as const)
+    await sql(
+      `insert into ledger_entry (id, kind, amount, budget_year, booked_on, financing_kind, offer_id, provider_id)
+       values (?, ?, ?, 2030, '2030-01-01', ?, ?, ?)`,
+      [id, entryKind, amount, kind, offerId, provider.providerId],
+    );
+  return { offerId, paymentId };
+}
+
+/** A booking of finance on a funded offer: one LedgerEntry, written with its event. */
+function ledgerCase(
+  name: string,
+  inputType: string,
+  kind: 'GRANT' | 'FEE',
+  input: (offerId: string, paymentId: string) => Record<string, unknown>,
+): MutationCase {
+  return {
+    prepare: async () => {
+      const { offerId, paymentId } = await fundedOffer(kind);
+      return {
+        query: `mutation($input: ${inputType}!) { ${name}(input: $input) { id } }`,
+        variables: { input: input(offerId, paymentId) },
+        caller: finance,
+      };
+    },
+    role: Role.FINANCE,
+    entityType: 'LedgerEntry',
+    entityId: (data) => data[name].id,
+    table: 'ledger_entry',
+  };
+}
+
 const regionalTeam: Caller = {
   userId: randomUUID(),
   displayName: 'Rieke Regionalteam',
@@ -461,27 +527,60 @@ const MUTATION_CASES: Record<string, MutationCase> = {
     entityId: (data) => data.rejectApplication.application.id,
     table: 'application',
   },
-  setInterimBudgetAllocation: {
+  changeBudgetAllocation: {
     prepare: async () => {
-      await sql(
-        `insert into budget_year (id, created_by, year, starts_on, ends_on) values (?, 'test', 2027, '2027-01-01', '2027-12-31') on conflict do nothing`,
-        [randomUUID()],
-      );
+      await openBudgetYear(2027);
       const socialAreaId = randomUUID();
       await sql(`insert into social_area (id, created_by, name) values (?, 'test', ?)`, [
         socialAreaId,
         unique('Sozialraum'),
       ]);
       return {
-        query: `mutation($input: SetInterimBudgetAllocationInput!) { setInterimBudgetAllocation(input: $input) { id } }`,
+        query: `mutation($input: ChangeBudgetAllocationInput!) { changeBudgetAllocation(input: $input) { id } }`,
         variables: { input: { socialAreaId, year: 2027, amount: 1_000_000, reason: 'Haushaltsplan' } },
         caller: admin,
       };
     },
     role: Role.ADMIN,
-    entityType: 'InterimBudgetAllocation',
-    entityId: (data) => data.setInterimBudgetAllocation.id,
-    table: 'interim_budget_allocation',
+    entityType: 'LedgerEntry',
+    entityId: (data) => data.changeBudgetAllocation.id,
+    table: 'ledger_entry',
+  },
+  recordFeePayment: ledgerCase('recordFeePayment', 'RecordFeePaymentInput', 'FEE', (offerId) => ({
+    offerId,
+    periodFrom: '2030-01-01',
+    periodTo: '2030-03-31',
+    hours: 12.5,
+  })),
+  recordGrantPayment: ledgerCase('recordGrantPayment', 'RecordGrantPaymentInput', 'GRANT', (offerId) => ({
+    offerId,
+    amount: 20_000,
+    bookedOn: '2030-02-01',
+  })),
+  recordRepayment: ledgerCase('recordRepayment', 'OfferAmountWithReasonInput', 'GRANT', (offerId) => ({
+    offerId,
+    amount: 5_000,
+    reason: 'Nicht verbraucht',
+    bookedOn: '2030-06-01',
+  })),
+  correctLedgerEntry: ledgerCase(
+    'correctLedgerEntry',
+    'CorrectLedgerEntryInput',
+    'GRANT',
+    (_offerId, paymentId) => ({ entryId: paymentId, reason: 'Falsch gebucht' }),
+  ),
+  cancelCommitment: {
+    prepare: async () => {
+      const { offerId } = await fundedOffer('GRANT');
+      return {
+        query: `mutation($input: OfferAmountWithReasonInput!) { cancelCommitment(input: $input) { id offerId } }`,
+        variables: { input: { offerId, amount: 10_000, reason: 'Angebot endet früher' } },
+        caller: finance,
+      };
+    },
+    role: Role.FINANCE,
+    entityType: 'Offer',
+    entityId: (data) => data.cancelCommitment[0].offerId,
   },
   issueNotice: {
     prepare: async () => ({

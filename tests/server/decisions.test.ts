@@ -121,8 +121,8 @@ const DECISION_FIELDS = `id outcome justification decidedByName approvedAmount p
   feeHours hourlyRate budgetWarning applicationRevisionNumber application { id state revision }`;
 const APPROVE = `mutation($input: ApproveApplicationInput!) { approveApplication(input: $input) { ${DECISION_FIELDS} } }`;
 const REJECT = `mutation($input: RejectApplicationInput!) { rejectApplication(input: $input) { ${DECISION_FIELDS} } }`;
-const SET_ALLOCATION = `mutation($input: SetInterimBudgetAllocationInput!) {
-  setInterimBudgetAllocation(input: $input) { id amount year socialAreaId socialAreaName reason setByName }
+const SET_ALLOCATION = `mutation($input: ChangeBudgetAllocationInput!) {
+  changeBudgetAllocation(input: $input) { id amount budgetYear reason }
 }`;
 const BUDGET_CHECK = `query($applicationId: UUID!, $amount: Float!, $periodStart: String!, $periodEnd: String!) {
   budgetCheck(applicationId: $applicationId, amount: $amount, periodStart: $periodStart, periodEnd: $periodEnd) {
@@ -350,37 +350,7 @@ describe('approveApplication', () => {
   });
 });
 
-describe('interim allocations, budget check and warning', () => {
-  it('only the administration sets allocations; each change is a new row with its reason and the latest counts', async () => {
-    const input = { socialAreaId: areas.verden, year: 2026, amount: 1_000_000, reason: 'Haushaltsplan 2026' };
-    for (const caller of [finance, lead, regionalSouth, providerA])
-      expect((await refused(SET_ALLOCATION, { input }, caller)).extensions?.code).toBe('FORBIDDEN');
-    const first = (await ok(SET_ALLOCATION, { input }, admin)).setInterimBudgetAllocation;
-    expect(first).toMatchObject({
-      amount: 1_000_000,
-      year: 2026,
-      socialAreaId: areas.verden,
-      socialAreaName: 'Entscheidung Verden',
-      setByName: 'Anna Adler',
-    });
-    await ok(SET_ALLOCATION, { input: { ...input, amount: 1_200_000, reason: 'Nachtrag' } }, admin);
-    const missingYear = await refused(SET_ALLOCATION, { input: { ...input, year: 2031 } }, admin);
-    expect(missingYear.extensions?.fields[0]).toMatchObject({ argument: 'year' });
-    const LIST = `query($filter: InterimBudgetAllocationFilter) { interimBudgetAllocations(filter: $filter) { amount reason year } }`;
-    const current = (await ok(LIST, { filter: { socialAreaId: areas.verden } }, regionalSouth))
-      .interimBudgetAllocations;
-    expect(current).toEqual([{ amount: 1_200_000, reason: 'Nachtrag', year: 2026 }]);
-    const history = (await ok(LIST, { filter: { socialAreaId: areas.verden, history: true } }, finance))
-      .interimBudgetAllocations;
-    expect(history.map((row: any) => row.amount)).toEqual([1_200_000, 1_000_000]);
-    expect((await refused(LIST, {}, providerA)).extensions?.code).toBe('FORBIDDEN');
-    const events = await sql(
-      `select justification from audit_event where operation = 'setInterimBudgetAllocation' and details->>'socialAreaId' = ? order by occurred_at`,
-      [areas.verden],
-    );
-    expect(events.map((event) => event.justification)).toEqual(['Haushaltsplan 2026', 'Nachtrag']);
-  });
-
+describe('Sozialraumbudget, budget check and warning', () => {
   it('splits a period across two budget years to the cent and warns when the approval exceeds what is left', async () => {
     const area = await insert('social_area', {
       name: 'Entscheidung Oyten',

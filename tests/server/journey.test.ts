@@ -353,7 +353,7 @@ describe('the Sozialraum process, start to end', () => {
     const amount = Math.min(requested, 1_200_000);
     for (const year of new Set([periodStart, periodEnd].map((date) => Number(date.slice(0, 4))))) {
       await ok(
-        `mutation($input: SetInterimBudgetAllocationInput!) { setInterimBudgetAllocation(input: $input) { id } }`,
+        `mutation($input: ChangeBudgetAllocationInput!) { changeBudgetAllocation(input: $input) { id } }`,
         { input: { socialAreaId: ids.area, year, amount: 5_000_000, reason: 'Beschluss des Kreistags' } },
         admin,
       );

@@ -41,6 +41,7 @@ describe('sign-in helpers of the web app', () => {
       'Bescheide',
       'Angebote',
       'Evaluationen',
+      'Sozialraumbudget',
     ]);
     expect(labels(['REGIONAL_TEAM'])).toContain('Entscheidungen');
     expect(labels(['COMMITTEE'])).toEqual([
@@ -49,6 +50,7 @@ describe('sign-in helpers of the web app', () => {
       'Einreichungen',
       'Bedarfe',
       'Angebote',
+      'Sozialraumbudget',
     ]);
     expect(labels(['ADMIN'])).toEqual([
       'Meine Aufgaben',
@@ -57,7 +59,7 @@ describe('sign-in helpers of the web app', () => {
       'Bedarfe',
       'Angebote',
       'Evaluationen',
-      'Budgetzuweisungen',
+      'Sozialraumbudget',
       'Verwaltung',
       'Benutzerkonten',
       'Formularverwaltung',

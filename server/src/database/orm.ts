@@ -11,7 +11,8 @@ import { Application, ApplicationRevision } from '../applications/application.en
 import { CallForInterest } from '../applications/call-for-interest.entity.js';
 import { Offer } from '../offers/offer.entity.js';
 import { ReportDefinitionVersion } from '../reports/report-definition-version.entity.js';
-import { ApplicationDecision, InterimBudgetAllocation } from '../decisions/decision.entity.js';
+import { ApplicationDecision } from '../decisions/decision.entity.js';
+import { LedgerEntry } from '../budget/ledger-entry.entity.js';
 import { DecisionNotice, DecisionNoticeShare } from '../notices/notice.entity.js';
 import { Notification, NotificationCursor } from '../notifications/notification.entity.js';
 import {
@@ -57,7 +58,7 @@ export const entities = [
   ScoreRevision,
   Offer,
   ApplicationDecision,
-  InterimBudgetAllocation,
+  LedgerEntry,
   DecisionNotice,
   DecisionNoticeShare,
   ReportDefinitionVersion,

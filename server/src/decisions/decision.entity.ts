@@ -2,7 +2,6 @@ import { BigIntType, Entity, Enum, Index, ManyToOne, type Opt, Property } from '
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Application } from '../applications/application.entity.js';
 import { BaseEntity } from '../common/base.entity.js';
-import { BudgetYear } from '../master-data/budget-year.entity.js';
 import { FinancingKind, OfferCategory } from '../master-data/offer-category.entity.js';
 import { SocialArea } from '../master-data/social-area.entity.js';
 
@@ -82,34 +81,7 @@ export class ApplicationDecision extends BaseEntity {
   @Property({ type: new BigIntType('number'), nullable: true })
   hourlyRate?: number | null;
 
-  /** The approval exceeded what was left of the Sozialraum's allocation in at least one budget year. */
+  /** The approval exceeded what was left of the Sozialraumbudget in at least one budget year. */
   @Property({ type: 'boolean', default: false })
   budgetWarning: boolean & Opt = false;
-}
-
-/**
- * The interim allocation of a Sozialraum for a budget year, entered by the administration until the
- * budget figures come from reporting. Each change is a new row with its reason; the latest row counts.
- */
-@ObjectType({ description: 'Vorläufige Budgetzuweisung eines Sozialraums für ein Haushaltsjahr.' })
-@Entity({ tableName: 'interim_budget_allocation' })
-@Index({ properties: ['socialArea', 'budgetYear', 'createdAt'] })
-export class InterimBudgetAllocation extends BaseEntity {
-  @ManyToOne(() => SocialArea, { deleteRule: 'restrict' })
-  socialArea!: SocialArea;
-
-  @ManyToOne(() => BudgetYear, { deleteRule: 'restrict' })
-  budgetYear!: BudgetYear;
-
-  /** The allocation in cents. */
-  @Property({ type: new BigIntType('number') })
-  amount!: number;
-
-  @Field(() => String, { description: 'Grund der Festlegung bzw. Änderung.' })
-  @Property({ type: 'text' })
-  reason!: string;
-
-  @Field(() => String, { description: 'Wer sie festgelegt hat.' })
-  @Property({ type: 'string', length: 200 })
-  setByName!: string;
 }

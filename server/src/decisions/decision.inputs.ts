@@ -86,29 +86,3 @@ export class RejectApplicationInput {
   @Justification()
   justification!: string;
 }
-
-@InputType({
-  description: 'Legt die vorläufige Budgetzuweisung eines Sozialraums für ein Haushaltsjahr fest.',
-})
-export class SetInterimBudgetAllocationInput {
-  @Field(() => UUIDScalar)
-  socialAreaId!: string;
-
-  @Field(() => Int, { description: 'Haushaltsjahr (muss als Haushaltsjahr angelegt sein).' })
-  @IsInt({ message: 'Das Haushaltsjahr muss eine ganze Zahl sein.' })
-  @Min(2000, { message: 'Das Haushaltsjahr ist ungültig.' })
-  @Max(2200, { message: 'Das Haushaltsjahr ist ungültig.' })
-  year!: number;
-
-  @Field(() => Float, { description: 'Zuweisung in Cent.' })
-  @IsInt({ message: CENTS_MESSAGE })
-  @Min(0, { message: 'Die Zuweisung darf nicht negativ sein.' })
-  @Max(Number.MAX_SAFE_INTEGER, { message: 'Der Betrag ist zu groß.' })
-  amount!: number;
-
-  @Field(() => String, { description: 'Grund der Festlegung oder Änderung (erforderlich).' })
-  @IsString({ message: 'Der Grund muss ein Text sein.' })
-  @Length(1, 2000, { message: 'Der Grund ist erforderlich (höchstens 2000 Zeichen).' })
-  @Matches(/\S/, { message: 'Der Grund ist erforderlich.' })
-  reason!: string;
-}

@@ -42,20 +42,6 @@ export const decisionPolicy: Policy<DecisionAction, ApplicationScope> = {
   decide: { [Role.REGIONAL_TEAM]: inRegion },
 };
 
-export type AllocationAction = 'read' | 'set';
-
-/** Interim budget allocations: the administration sets them; the office reads them. */
-export const allocationPolicy: Policy<AllocationAction, null> = {
-  read: {
-    [Role.ADMIN]: true,
-    [Role.FINANCE]: true,
-    [Role.COMMITTEE]: true,
-    [Role.TEAM_LEAD]: true,
-    [Role.REGIONAL_TEAM]: true,
-  },
-  set: { [Role.ADMIN]: true },
-};
-
 /** The roles of the youth office (everyone but provider staff). */
 export const OFFICE_ROLES: readonly Role[] = [
   Role.ADMIN,

@@ -1,11 +1,9 @@
-import { IsOptional } from 'class-validator';
 import {
   Arg,
   Ctx,
   Field,
   FieldResolver,
   Float,
-  InputType,
   Int,
   Mutation,
   ObjectType,
@@ -23,20 +21,15 @@ import { can } from '../common/policy.js';
 import { UUIDScalar } from '../common/uuid.scalar.js';
 import { rolesAllowed } from '../needs/need.service.js';
 import { isIsoDate } from './budget-split.js';
-import { ApplicationDecision, InterimBudgetAllocation } from './decision.entity.js';
-import {
-  ApproveApplicationInput,
-  RejectApplicationInput,
-  SetInterimBudgetAllocationInput,
-} from './decision.inputs.js';
-import { allocationPolicy, decisionPolicy, isOffice } from './decision.policy.js';
+import { ApplicationDecision } from './decision.entity.js';
+import { ApproveApplicationInput, RejectApplicationInput } from './decision.inputs.js';
+import { decisionPolicy, isOffice } from './decision.policy.js';
 import {
   approveApplication,
   budgetCheck,
   MAX_PERIOD_YEARS,
   MAX_PERIOD_YEARS_MESSAGE,
   rejectApplication,
-  setInterimBudgetAllocation,
 } from './decision.service.js';
 
 @ObjectType({ description: 'Ein Haushaltsjahr der Budgetprüfung (alle Beträge in Cent).' })
@@ -46,11 +39,14 @@ export class BudgetCheckYear {
 
   @Field(() => Float, {
     nullable: true,
-    description: 'Vorläufige Zuweisung des Sozialraums; leer: keine erfasst (zählt als 0) bzw. kreisweit.',
+    description: 'Sozialraumbudget des Jahres; leer: keines gebucht (zählt als 0) bzw. kreisweit.',
   })
   allocation!: number | null;
 
-  @Field(() => Float, { description: 'Bisher bewilligt (andere Interessensbekundungen des Sozialraums).' })
+  @Field(() => Float, {
+    description:
+      'Bisher gebunden (Bescheide) und bewilligt ohne Bescheid (andere Interessensbekundungen des Sozialraums).',
+  })
   approvedSoFar!: number;
 
   @Field(() => Float, { description: 'Anteil dieses Betrags an dem Jahr.' })
@@ -62,30 +58,13 @@ export class BudgetCheckYear {
   })
   remaining!: number | null;
 
-  @Field(() => Boolean, { description: 'Die Bewilligung überschreitet die Zuweisung.' })
+  @Field(() => Boolean, { description: 'Die Bewilligung überschreitet das Sozialraumbudget.' })
   exceeds!: boolean;
-}
-
-@InputType({ description: 'Filter der vorläufigen Budgetzuweisungen.' })
-export class InterimBudgetAllocationFilter {
-  @Field(() => UUIDScalar, { nullable: true })
-  socialAreaId?: string | null;
-
-  @Field(() => Int, { nullable: true })
-  @IsOptional()
-  year?: number | null;
-
-  @Field(() => Boolean, {
-    nullable: true,
-    description: 'Auch frühere Festlegungen (Verlauf); sonst nur die geltende je Sozialraum und Jahr.',
-  })
-  @IsOptional()
-  history?: boolean | null;
 }
 
 const APPLICATION_POPULATE = ['call.need.socialArea', 'provider'] as const;
 
-/** Decisions (approve / reject), the budget check and the interim allocations. */
+/** Decisions (approve / reject) and the budget check. */
 @Resolver(() => ApplicationDecision)
 export class ApplicationDecisionResolver {
   @Query(() => [Application], {
@@ -146,39 +125,6 @@ export class ApplicationDecisionResolver {
     );
   }
 
-  @Query(() => [InterimBudgetAllocation], {
-    description:
-      'Vorläufige Budgetzuweisungen je Sozialraum und Haushaltsjahr (die geltende; mit history auch frühere), nur Verwaltung.',
-  })
-  async interimBudgetAllocations(
-    @Arg('filter', () => InterimBudgetAllocationFilter, { nullable: true })
-    filter: InterimBudgetAllocationFilter | null,
-    @Ctx() context: GraphQLContext,
-  ): Promise<InterimBudgetAllocation[]> {
-    const caller = requireCaller(context);
-    if (!can(allocationPolicy, caller, 'read', null)) throw Forbidden();
-    const conditions: object[] = [];
-    if (filter?.socialAreaId) conditions.push({ socialArea: filter.socialAreaId });
-    if (filter?.year != null) conditions.push({ budgetYear: { year: filter.year } });
-    const rows = await context.em.find(
-      InterimBudgetAllocation,
-      conditions.length > 0 ? { $and: conditions } : {},
-      {
-        populate: ['socialArea', 'budgetYear'],
-        orderBy: { createdAt: 'desc', id: 'desc' },
-        limit: 2000,
-      },
-    );
-    if (filter?.history) return rows;
-    const seen = new Set<string>();
-    return rows.filter((row) => {
-      const key = `${row.socialArea.id}:${row.budgetYear.id}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
-  }
-
   @FieldResolver(() => Float, {
     nullable: true,
     description: 'Bewilligter Betrag in Cent; leer bei Ablehnung.',
@@ -231,40 +177,6 @@ export class ApplicationDecisionResolver {
     @Ctx() context: GraphQLContext,
   ): Promise<ApplicationDecision> {
     return runCommand(context, 'rejectApplication', (cmd) => rejectApplication(cmd, input));
-  }
-
-  @Mutation(() => InterimBudgetAllocation, {
-    description:
-      'Legt die vorläufige Budgetzuweisung eines Sozialraums für ein Haushaltsjahr fest (Administration; jede Änderung mit Grund).',
-  })
-  setInterimBudgetAllocation(
-    @Arg('input', () => SetInterimBudgetAllocationInput) input: SetInterimBudgetAllocationInput,
-    @Ctx() context: GraphQLContext,
-  ): Promise<InterimBudgetAllocation> {
-    return runCommand(context, 'setInterimBudgetAllocation', (cmd) => setInterimBudgetAllocation(cmd, input));
-  }
-}
-
-@Resolver(() => InterimBudgetAllocation)
-export class InterimBudgetAllocationResolver {
-  @FieldResolver(() => Float, { description: 'Zuweisung in Cent.' })
-  amount(@Root() allocation: InterimBudgetAllocation): number {
-    return allocation.amount;
-  }
-
-  @FieldResolver(() => Int, { description: 'Haushaltsjahr.' })
-  year(@Root() allocation: InterimBudgetAllocation): number {
-    return allocation.budgetYear.year;
-  }
-
-  @FieldResolver(() => UUIDScalar)
-  socialAreaId(@Root() allocation: InterimBudgetAllocation): string {
-    return allocation.socialArea.id;
-  }
-
-  @FieldResolver(() => String, { description: 'Name des Sozialraums.' })
-  socialAreaName(@Root() allocation: InterimBudgetAllocation): string {
-    return allocation.socialArea.name;
   }
 }
 

@@ -9,19 +9,16 @@ import { type ApplicationScope, applicationScopeOf } from '../applications/appli
 import { InvalidApplicationTransition, loadApplication } from '../applications/application.service.js';
 import type { Command } from '../common/command.js';
 import { BadUserInput, Forbidden, NotFound } from '../common/errors.js';
+import { figuresOfArea } from '../budget/ledger-figures.js';
 import { assertRevision } from '../master-data/master-data.service.js';
 import { BudgetYear } from '../master-data/budget-year.entity.js';
 import { FinancingKind, OfferCategory } from '../master-data/offer-category.entity.js';
 import { SocialArea } from '../master-data/social-area.entity.js';
 import { rolesAllowed } from '../needs/need.service.js';
 import { isIsoDate, splitByBudgetYear } from './budget-split.js';
-import { ApplicationDecision, DecisionOutcome, InterimBudgetAllocation } from './decision.entity.js';
-import type {
-  ApproveApplicationInput,
-  RejectApplicationInput,
-  SetInterimBudgetAllocationInput,
-} from './decision.inputs.js';
-import { allocationPolicy, decisionPolicy } from './decision.policy.js';
+import { ApplicationDecision, DecisionOutcome } from './decision.entity.js';
+import type { ApproveApplicationInput, RejectApplicationInput } from './decision.inputs.js';
+import { decisionPolicy } from './decision.policy.js';
 
 /** Longest approved period, in budget years touched (keeps the split and the letter bounded). */
 export const MAX_PERIOD_YEARS = 5;
@@ -36,9 +33,9 @@ export type RunSql = <T = Record<string, unknown>>(
 /** One budget year of a budget check. All amounts in cents. */
 export interface BudgetCheckYear {
   year: number;
-  /** The Sozialraum's latest interim allocation for the year; null: none entered (counts as 0). */
+  /** The Sozialraumbudget of the year (sum of the ALLOCATION entries); null: none booked (counts as 0). */
   allocation: number | null;
-  /** What approvals of other applications in that Sozialraum already take from the year. */
+  /** What the Sozialraum has committed in the year (ledger) plus approvals of other applications whose notice is not issued yet. */
   approvedSoFar: number;
   /** This amount's share of the year. */
   amount: number;
@@ -49,8 +46,9 @@ export interface BudgetCheckYear {
 
 /**
  * The budget check of an amount over a period for an application of `socialAreaId`: per budget year (the
- * period split by days, to the cent, remainder on the last year) the allocation, what other approvals of
- * the Sozialraum take from that year, this amount's share, what remains and whether it is exceeded. A
+ * period split by days, to the cent, remainder on the last year) the Sozialraumbudget from the ledger, what
+ * is committed (ledger) or approved without a notice yet in that year, this amount's share, what remains and
+ * whether it is exceeded. A
  * kreisweit need is charged to no Sozialraum: its years show the shares only and never exceed.
  */
 export async function budgetCheck(
@@ -74,30 +72,27 @@ export async function budgetCheck(
     }));
   }
   const years = shares.map((share) => share.year);
-  const allocations = await sql<{ year: number; amount: string }>(
-    `select distinct on (b."year") b."year", a."amount" from "interim_budget_allocation" a
-       join "budget_year" b on b."id" = a."budget_year_id"
-      where a."social_area_id" = ? and b."year" = any(?::int[])
-      order by b."year", a."created_at" desc, a."id" desc`,
-    [socialAreaId, `{${years.join(',')}}`],
-  );
+  const figures = await figuresOfArea(sql, socialAreaId, years);
+  // Approvals whose notice is not issued yet have no commitment in the ledger, but will: they count too.
   const approvals = await sql<{ amount: string; start: string; end: string }>(
-    `select "approved_amount" as "amount", to_char("period_start", 'YYYY-MM-DD') as "start",
-            to_char("period_end", 'YYYY-MM-DD') as "end"
-       from "application_decision"
-      where "social_area_id" = ? and "outcome" = 'APPROVED' and "application_id" <> ?
-        and "period_start" <= ?::date and "period_end" >= ?::date`,
+    `select d."approved_amount" as "amount", to_char(d."period_start", 'YYYY-MM-DD') as "start",
+            to_char(d."period_end", 'YYYY-MM-DD') as "end"
+       from "application_decision" d
+      where d."social_area_id" = ? and d."outcome" = 'APPROVED' and d."application_id" <> ?
+        and d."period_start" <= ?::date and d."period_end" >= ?::date
+        and not exists (select 1 from "decision_notice" n where n."decision_id" = d."id")`,
     [socialAreaId, applicationId, `${years.at(-1)}-12-31`, `${years[0]}-01-01`],
   );
   const approvedByYear = new Map<number, number>();
+  for (const [year, figure] of figures) approvedByYear.set(year, figure.committed);
   for (const approval of approvals) {
     for (const share of splitByBudgetYear(Number(approval.amount), approval.start, approval.end)) {
       approvedByYear.set(share.year, (approvedByYear.get(share.year) ?? 0) + share.amount);
     }
   }
   return shares.map((share) => {
-    const row = allocations.find((allocation) => Number(allocation.year) === share.year);
-    const allocation = row ? Number(row.amount) : null;
+    const figure = figures.get(share.year);
+    const allocation = figure?.hasAllocation ? figure.allocated : null;
     const approvedSoFar = approvedByYear.get(share.year) ?? 0;
     const remaining = (allocation ?? 0) - approvedSoFar - share.amount;
     return {
@@ -344,47 +339,4 @@ export async function rejectApplication(
     justification: decision.justification,
   });
   return decision;
-}
-
-/**
- * The administration sets the interim allocation of a Sozialraum for a budget year (until reporting
- * provides budget figures). Each change is a new row with its reason; the latest counts.
- */
-export async function setInterimBudgetAllocation(
-  cmd: Command,
-  input: SetInterimBudgetAllocationInput,
-): Promise<InterimBudgetAllocation> {
-  cmd.authorize(allocationPolicy, 'set', null);
-  const socialArea = await cmd.tx.findOne(SocialArea, { id: input.socialAreaId });
-  if (!socialArea) throw NotFound('Der Sozialraum');
-  const budgetYear = await cmd.tx.findOne(BudgetYear, { year: input.year });
-  if (!budgetYear)
-    refuseFields([{ argument: 'year', message: `Das Haushaltsjahr ${input.year} ist nicht angelegt.` }]);
-  await cmd.lock(`allocation:${socialArea.id}:${budgetYear.year}`);
-  const previous = await cmd.tx.findOne(
-    InterimBudgetAllocation,
-    { socialArea: socialArea.id, budgetYear: budgetYear.id },
-    { orderBy: { createdAt: 'desc', id: 'desc' } },
-  );
-  const allocation = cmd.tx.create(InterimBudgetAllocation, {
-    socialArea,
-    budgetYear,
-    amount: input.amount,
-    reason: input.reason.trim(),
-    setByName: cmd.caller.displayName,
-    createdBy: cmd.caller.userId,
-  });
-  await cmd.tx.flush();
-  cmd.audit({
-    entityType: 'InterimBudgetAllocation',
-    entityId: allocation.id,
-    details: {
-      socialAreaId: socialArea.id,
-      year: budgetYear.year,
-      before: { amount: previous?.amount ?? null },
-      after: { amount: allocation.amount },
-    },
-    justification: allocation.reason,
-  });
-  return allocation;
 }

@@ -79,7 +79,9 @@ export const QUERY_COST: QueryCostOptions = {
     'Query.decisionNotices': 500,
     'DecisionNotice.shares': 5,
     'Query.budgetCheck': 5,
-    'Query.interimBudgetAllocations': 2000,
+    // The Sozialraumbudget's allocation history and an offer's ledger return at most 500 entries.
+    'BudgetOverview.allocations': 500,
+    'OfferFundsView.entries': 500,
     // Meine Aufgaben: `limit` is at most 200.
     'TaskList.tasks': 200,
     // Form administration: the impact check answers at most 20 reasons and 10 examples of at most 10

@@ -6,6 +6,7 @@ import type { Command } from '../common/command.js';
 import { BadUserInput, Conflict, Forbidden, NotFound } from '../common/errors.js';
 import { isIsoDate, splitByBudgetYear } from '../decisions/budget-split.js';
 import { ApplicationDecision, DecisionOutcome } from '../decisions/decision.entity.js';
+import { bookCommitments } from '../budget/ledger.service.js';
 import { startOfferFollowUp } from '../evaluations/offer-follow-up.js';
 import { FinancingKind, OfferCategory } from '../master-data/offer-category.entity.js';
 import { Provider } from '../master-data/provider.entity.js';
@@ -37,7 +38,8 @@ export interface IssueNoticeArgs {
  * of the notice date's year (allocated under a lock in the transaction, so parallel issues get distinct
  * consecutive numbers), the addressee from the Träger's master data, the approved figures with the legal
  * basis, and the split per budget year as typed facts. The application becomes a running offer (offer
- * transition `start`), whose goals and half-yearly evaluations follow in the same transaction.
+ * transition `start`), whose goals and half-yearly evaluations follow in the same transaction; each budget
+ * year's share is committed in the ledger (COMMITMENT entries) in that transaction too.
  */
 export async function issueNotice(cmd: Command, input: IssueNoticeArgs): Promise<DecisionNotice> {
   const application = await loadApplication(cmd, input.applicationId);
@@ -154,6 +156,7 @@ export async function issueNotice(cmd: Command, input: IssueNoticeArgs): Promise
       createdBy: cmd.caller.userId,
     });
   }
+  bookCommitments(cmd, { offer, noticeId: notice.id, noticeDate, shares });
   await cmd.tx.flush();
   await startOfferFollowUp(cmd, offer, offerDescriptionData);
   await cmd.tx.flush();

@@ -2,10 +2,16 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { ApplicationState, NeedState } from '../../../process-logic/index.js';
 import { APPLICATION_FORMS, Application, ApplicationRevision } from '../applications/application.entity.js';
 import { CallForInterest } from '../applications/call-for-interest.entity.js';
-import { runCommand, SYSTEM_CALLER } from '../common/command.js';
+import { type CommandContext, runCommand, SYSTEM_CALLER } from '../common/command.js';
 import { type Caller, Role } from '../common/context.js';
-import { ApproveApplicationInput, SetInterimBudgetAllocationInput } from '../decisions/decision.inputs.js';
-import { approveApplication, feeAmount, setInterimBudgetAllocation } from '../decisions/decision.service.js';
+import {
+  ChangeBudgetAllocationInput,
+  RecordFeePaymentInput,
+  RecordGrantPaymentInput,
+} from '../budget/budget.inputs.js';
+import { changeBudgetAllocation, recordFeePayment, recordGrantPayment } from '../budget/ledger.service.js';
+import { ApproveApplicationInput } from '../decisions/decision.inputs.js';
+import { approveApplication, feeAmount } from '../decisions/decision.service.js';
 import { FinancingKind, OfferCategory } from '../master-data/offer-category.entity.js';
 import { DEMO_OFFER_CATEGORIES, DEMO_PROVIDERS } from '../master-data/seed-demo-master-data.js';
 import { Provider } from '../master-data/provider.entity.js';
@@ -15,7 +21,7 @@ import { Need, NeedOutcome } from '../needs/need.entity.js';
 import { DEMO_USERS } from '../users/demo-users.js';
 import { issueNotice } from './notice.service.js';
 
-/** The interim allocation of each demo Sozialraum per budget year (cents); Oyten's is tight, so its approvals warn. */
+/** The Sozialraumbudget of each demo Sozialraum per budget year (cents); Oyten's is tight, so its approvals warn. */
 const DEMO_ALLOCATION = 5_000_000;
 const DEMO_TIGHT_ALLOCATION: Record<string, number> = { Oyten: 200_000 };
 
@@ -148,12 +154,12 @@ async function demoCaller(em: EntityManager, role: Role, extra: Partial<Caller> 
 }
 
 /**
- * Demo data of decisions and notices (idempotent; skipped without the demo master data): an interim
- * allocation for every Sozialraum and budget year that has none; then, once, the applications of
+ * Demo data of budgets, decisions and notices (idempotent; skipped without the demo master data): a
+ * Sozialraumbudget for every Sozialraum and open budget year that has none; then, once, the applications of
  * `DEMO_NOTICE_OFFERS`, approved by the demo Regionalteam (all but the one awaiting its decision) and, where `notice`, given their notice by the
  * demo finance user, through the same service functions as the API, so the running offers start about
- * eight months ago with their goals and evaluations.
- * @returns how many records (allocations, decisions, notices) were created.
+ * eight months ago with their goals, evaluations, commitments and a first payment each.
+ * @returns how many records (allocations, decisions, notices, payments) were created.
  */
 export async function seedDemoNotices(em: EntityManager): Promise<number> {
   let created = 0;
@@ -167,19 +173,19 @@ export async function seedDemoNotices(em: EntityManager): Promise<number> {
   const existing = await system.em
     .getConnection()
     .execute<{ social_area_id: string; year: number }[]>(
-      'select distinct a."social_area_id", b."year" from "interim_budget_allocation" a join "budget_year" b on b."id" = a."budget_year_id"',
+      `select distinct "social_area_id", "budget_year" as "year" from "ledger_entry" where "kind" = 'ALLOCATION'`,
     );
   for (const area of areas) {
     for (const { year } of years) {
-      if (existing.some((row) => row.social_area_id === area.id && row.year === year)) continue;
-      const input = Object.assign(new SetInterimBudgetAllocationInput(), {
+      if (existing.some((row) => row.social_area_id === area.id && Number(row.year) === year)) continue;
+      const input = Object.assign(new ChangeBudgetAllocationInput(), {
         socialAreaId: area.id,
         year,
         amount: DEMO_TIGHT_ALLOCATION[area.name] ?? DEMO_ALLOCATION,
-        reason: 'Vorläufige Zuweisung laut Haushaltsplanentwurf (Demo)',
+        reason: 'Sozialraumbudget laut Haushaltsplan (Demo)',
       });
-      await runCommand(context(SYSTEM_CALLER), 'setInterimBudgetAllocation', (cmd) =>
-        setInterimBudgetAllocation(cmd, input),
+      await runCommand(context(SYSTEM_CALLER), 'changeBudgetAllocation', (cmd) =>
+        changeBudgetAllocation(cmd, input),
       );
       created += 1;
     }
@@ -314,10 +320,48 @@ export async function seedDemoNotices(em: EntityManager): Promise<number> {
     created += 1;
     if (!offer.notice) continue;
     const noticeDate = iso(new Date(Date.parse(`${period.start}T00:00:00Z`) - 14 * 86_400_000));
-    await runCommand(context(finance), 'issueNotice', (cmd) =>
+    const notice = await runCommand(context(finance), 'issueNotice', (cmd) =>
       issueNotice(cmd, { applicationId: id, noticeDate }),
     );
     created += 1;
+    created += await seedDemoPayment(context(finance), notice.offer.id, fee, requested, period, years);
   }
   return created;
+}
+
+/**
+ * The first payment of a demo offer, so the committee sees paid figures: for § 77 the first quarter's 40
+ * Fachleistungsstunden, for § 74 a first tranche of 40 %. Skipped when its budget year is not open.
+ */
+async function seedDemoPayment(
+  context: CommandContext,
+  offerId: string,
+  fee: boolean,
+  requested: number,
+  period: { start: string; end: string },
+  years: readonly { year: number }[],
+): Promise<number> {
+  const start = new Date(`${period.start}T00:00:00Z`);
+  const quarterEnd = iso(new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 3, 0)));
+  const bookedOn = fee ? quarterEnd : period.start;
+  if (!years.some((row) => Number(row.year) === Number(bookedOn.slice(0, 4)))) return 0;
+  if (fee) {
+    const input = Object.assign(new RecordFeePaymentInput(), {
+      offerId,
+      periodFrom: period.start,
+      periodTo: quarterEnd,
+      hours: 40,
+      note: 'Abrechnung 1. Quartal (Demo)',
+    });
+    await runCommand(context, 'recordFeePayment', (cmd) => recordFeePayment(cmd, input));
+  } else {
+    const input = Object.assign(new RecordGrantPaymentInput(), {
+      offerId,
+      amount: Math.floor(requested * 0.4),
+      bookedOn,
+      note: '1. Rate (Demo)',
+    });
+    await runCommand(context, 'recordGrantPayment', (cmd) => recordGrantPayment(cmd, input));
+  }
+  return 1;
 }

@@ -164,16 +164,6 @@ export const cases: AuthorizationCase[] = [
     },
   },
   {
-    title: 'interimBudgetAllocations: the office reads them; providers are refused',
-    covers: ['Query.interimBudgetAllocations'],
-    document: 'query { interimBudgetAllocations { id amount year socialAreaId socialAreaName } }',
-    pick: (data) => Array.isArray(data.interimBudgetAllocations),
-    expect: {
-      office: allow(true),
-      PROVIDER: deny('FORBIDDEN'),
-    },
-  },
-  {
     title:
       'Application.decision: the office in scope and the own Träger (without the budget warning); others do not find the application',
     covers: ['Application.decision', 'ApplicationDecision.application'],
@@ -237,18 +227,5 @@ export const cases: AuthorizationCase[] = [
     }),
     expect: decidedByOwnRegionalTeam('REJECTED'),
     state: decisionState,
-  },
-  {
-    title: 'setInterimBudgetAllocation is for the administration only',
-    covers: ['Mutation.setInterimBudgetAllocation'],
-    document: `mutation($input: SetInterimBudgetAllocationInput!) { setInterimBudgetAllocation(input: $input) { amount year } }`,
-    variables: (w) => ({
-      input: { socialAreaId: w.socialAreas.foreign, year: 2027, amount: 5_000_000, reason: 'Matrix' },
-    }),
-    expect: { ADMIN: allow({ amount: 5_000_000, year: 2027 }), '*': deny('FORBIDDEN') },
-    state: (w) =>
-      w.sql(`select id, amount from interim_budget_allocation where social_area_id = ? order by id`, [
-        w.socialAreas.foreign,
-      ]),
   },
 ];

@@ -3,6 +3,7 @@ import { type ComponentType, lazy } from 'react';
 import { BrowserRouter, Outlet, Route, Routes } from 'react-router';
 import { AuthProvider } from '../auth/AuthProvider.js';
 import { RequireAuth, RequireRole } from '../auth/RequireAuth.js';
+import { BUDGET_READER_ROLES } from '../budget/roles.js';
 import { NEED_READER_ROLES } from '../needs/roles.js';
 import { NOTICE_QUEUE_ROLES } from '../notices/roles.js';
 import { EVALUATION_READER_ROLES, OVERDUE_READER_ROLES } from '../evaluations/labels.js';
@@ -53,7 +54,7 @@ const DecisionListPage = page(() => import('../decisions/DecisionListPage.js'), 
 const DecisionPage = page(() => import('../decisions/DecisionPage.js'), 'DecisionPage');
 const NoticeListPage = page(() => import('../notices/NoticeListPage.js'), 'NoticeListPage');
 const NoticePage = page(() => import('../notices/NoticePage.js'), 'NoticePage');
-const AllocationPage = page(() => import('../decisions/AllocationPage.js'), 'AllocationPage');
+const BudgetPage = page(() => import('../budget/BudgetPage.js'), 'BudgetPage');
 const BuilderPage = page(() => import('../form-builder/BuilderPage.js'), 'BuilderPage');
 const FormAdminListPage = page(() => import('../form-admin/FormAdminListPage.js'), 'FormAdminListPage');
 const FormVersionsPage = page(() => import('../form-admin/FormVersionsPage.js'), 'FormVersionsPage');
@@ -104,10 +105,10 @@ export const App = () => (
                 <Route path=":id" element={<DecisionPage />} />
               </Route>
               <Route
-                path="budgetzuweisungen"
+                path="budget"
                 element={
-                  <RequireRole roles={NOTICE_QUEUE_ROLES}>
-                    <AllocationPage />
+                  <RequireRole roles={BUDGET_READER_ROLES}>
+                    <BudgetPage />
                   </RequireRole>
                 }
               />

@@ -136,37 +136,3 @@ export const rejectApplicationMutation = graphql(`
     }
   }
 `);
-
-export const allocationsQuery = graphql(`
-  query InterimBudgetAllocations($filter: InterimBudgetAllocationFilter) {
-    interimBudgetAllocations(filter: $filter) {
-      id
-      amount
-      year
-      socialAreaId
-      socialAreaName
-      reason
-      setByName
-      createdAt
-    }
-    socialAreas {
-      id
-      name
-    }
-    budgetYears {
-      id
-      year
-      closed
-    }
-  }
-`);
-
-export const setAllocationMutation = graphql(`
-  mutation SetInterimBudgetAllocation($input: SetInterimBudgetAllocationInput!) {
-    setInterimBudgetAllocation(input: $input) {
-      id
-      amount
-      year
-    }
-  }
-`);
