@@ -67,6 +67,7 @@ describe.skipIf(!browserAvailable())(
         ...(roles.includes('FINANCE') ? ['Bescheide'] : []),
         ...(roles.length > 0 ? ['Angebote'] : []),
         ...(roles.some((role) => role !== 'COMMITTEE') ? ['Evaluationen'] : []),
+        ...(roles.some((role) => role !== 'PROVIDER') ? ['Berichte'] : []),
         ...(roles.some((role) => ['ADMIN', 'FINANCE', 'COMMITTEE'].includes(role))
           ? ['Sozialraumbudget']
           : []),

@@ -8,6 +8,7 @@ import * as authApi from '../../web/src/auth/api.js';
 import * as api from '../../web/src/forms/api.js';
 import * as formAdminApi from '../../web/src/form-admin/api.js';
 import * as needsApi from '../../web/src/needs/api.js';
+import * as reportsApi from '../../web/src/reports/api.js';
 import * as generated from '../../web/src/gql/graphql.js';
 
 const schema = buildSchema(readFileSync('schema.graphql', 'utf8'));
@@ -96,6 +97,25 @@ describe('GraphQL documents of the web app', () => {
         'FormImpactDocument',
         'PublishFormVersionDocument',
         'ImportFormDefinitionDocument',
+      ]),
+    );
+  });
+
+  it('uses the generated documents for the reports, the committee dashboard and the report editor', () => {
+    const sent = Object.values(reportsApi).filter(isDocument);
+    // Eight operations and the fragment of a report's figures.
+    expect(sent).toHaveLength(9);
+    for (const document of sent) expect(Object.values(generated)).toContain(document);
+    expect(operations.map(([name]) => name)).toEqual(
+      expect.arrayContaining([
+        'ReportFilterOptionsDocument',
+        'DashboardDocument',
+        'ReportDocument',
+        'ReportsDocument',
+        'ReportDatasetsDocument',
+        'ReportDefinitionDocument',
+        'PreviewReportDocument',
+        'SaveReportDocument',
       ]),
     );
   });

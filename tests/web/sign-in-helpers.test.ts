@@ -41,6 +41,7 @@ describe('sign-in helpers of the web app', () => {
       'Bescheide',
       'Angebote',
       'Evaluationen',
+      'Berichte',
       'Sozialraumbudget',
     ]);
     expect(labels(['REGIONAL_TEAM'])).toContain('Entscheidungen');
@@ -50,6 +51,7 @@ describe('sign-in helpers of the web app', () => {
       'Einreichungen',
       'Bedarfe',
       'Angebote',
+      'Berichte',
       'Sozialraumbudget',
     ]);
     expect(labels(['ADMIN'])).toEqual([
@@ -59,6 +61,7 @@ describe('sign-in helpers of the web app', () => {
       'Bedarfe',
       'Angebote',
       'Evaluationen',
+      'Berichte',
       'Sozialraumbudget',
       'Verwaltung',
       'Benutzerkonten',

@@ -24,6 +24,11 @@ export const ADMIN_PAGES = [
     title: 'Formulare',
     text: 'Formulare, Kriterien und Gewichtung bearbeiten, Versionen vergleichen und veröffentlichen',
   },
+  {
+    to: '/verwaltung/berichte',
+    title: 'Berichte',
+    text: 'Berichte aus Datenbestand, Dimensionen, Kennzahlen und Diagramm zusammenstellen, mit Vorschau',
+  },
 ] as const;
 
 /** `/verwaltung`: the administration pages. */

@@ -7,6 +7,7 @@ import { BUDGET_READER_ROLES } from '../budget/roles.js';
 import { NEED_READER_ROLES } from '../needs/roles.js';
 import { NOTICE_QUEUE_ROLES } from '../notices/roles.js';
 import { EVALUATION_READER_ROLES, OVERDUE_READER_ROLES } from '../evaluations/labels.js';
+import { REPORT_READER_ROLES } from '../reports/roles.js';
 import { Layout } from './Layout.js';
 import { theme } from './theme.js';
 
@@ -60,6 +61,11 @@ const FormAdminListPage = page(() => import('../form-admin/FormAdminListPage.js'
 const FormVersionsPage = page(() => import('../form-admin/FormVersionsPage.js'), 'FormVersionsPage');
 const FormDiffPage = page(() => import('../form-admin/FormDiffPage.js'), 'FormDiffPage');
 const PublishPage = page(() => import('../form-admin/PublishPage.js'), 'PublishPage');
+const DashboardPage = page(() => import('../reports/DashboardPage.js'), 'DashboardPage');
+const ReportPage = page(() => import('../reports/ReportPage.js'), 'ReportPage');
+const OfferReportPage = page(() => import('../reports/ReportPage.js'), 'OfferReportPage');
+const ReportEditorListPage = page(() => import('../reports/ReportEditorListPage.js'), 'ReportEditorListPage');
+const ReportEditorPage = page(() => import('../reports/ReportEditorPage.js'), 'ReportEditorPage');
 const NotFoundPage = page(() => import('./NotFoundPage.js'), 'NotFoundPage');
 
 /** Root component: theme, session, router and the page routes. */
@@ -133,6 +139,18 @@ export const App = () => (
                 />
                 <Route path=":id" element={<EvaluationPage />} />
               </Route>
+              <Route
+                path="berichte"
+                element={
+                  <RequireRole roles={REPORT_READER_ROLES}>
+                    <Outlet />
+                  </RequireRole>
+                }
+              >
+                <Route index element={<DashboardPage />} />
+                <Route path="angebote" element={<OfferReportPage />} />
+                <Route path=":key" element={<ReportPage />} />
+              </Route>
               <Route path="aufrufe" element={<CallListPage />} />
               <Route path="aufrufe/:id" element={<CallPage />} />
               <Route path="interessensbekundungen" element={<ApplicationListPage />} />
@@ -169,6 +187,9 @@ export const App = () => (
                 <Route path="formulare/:key/vergleich" element={<FormDiffPage />} />
                 <Route path="formulare/:key/veroeffentlichen/:versionId" element={<PublishPage />} />
                 <Route path="formulare/:key/entwurf/:versionId" element={<BuilderPage />} />
+                <Route path="berichte" element={<ReportEditorListPage />} />
+                <Route path="berichte/neu" element={<ReportEditorPage />} />
+                <Route path="berichte/:key" element={<ReportEditorPage />} />
               </Route>
               <Route path="*" element={<NotFoundPage />} />
             </Route>

@@ -6,6 +6,7 @@ import { OFFER_READER_ROLES } from '../offers/roles.js';
 import { DECISION_NAVIGATION_ROLES } from '../decisions/roles.js';
 import { NOTICE_NAVIGATION_ROLES } from '../notices/roles.js';
 import { BUDGET_READER_ROLES } from '../budget/roles.js';
+import { REPORT_READER_ROLES } from '../reports/roles.js';
 
 export interface NavigationItem {
   to: string;
@@ -30,6 +31,7 @@ export const NAVIGATION: readonly NavigationItem[] = [
   { to: '/bescheide', label: 'Bescheide', roles: NOTICE_NAVIGATION_ROLES },
   { to: '/angebote', label: 'Angebote', roles: OFFER_READER_ROLES },
   { to: '/evaluationen', label: 'Evaluationen', roles: EVALUATION_READER_ROLES },
+  { to: '/berichte', label: 'Berichte', roles: REPORT_READER_ROLES },
   { to: '/budget', label: 'Sozialraumbudget', roles: BUDGET_READER_ROLES },
   { to: '/verwaltung', label: 'Verwaltung', end: true, roles: ['ADMIN'] },
   { to: '/verwaltung/benutzer', label: 'Benutzerkonten', roles: ['ADMIN'] },

@@ -24,6 +24,8 @@ interface ReportChartProps {
   type: ReportChartType;
   /** Names the chart for screen readers („Diagramm: Budgetverwendung“). */
   label: string;
+  /** The id of the text summary that describes the chart. */
+  describedBy?: string;
   height?: number;
 }
 
@@ -35,7 +37,7 @@ const LINE_DASHES = ['', '6 3', '2 3', '8 3 2 3'] as const;
  * arrow keys move through the points (recharts' accessibility layer); a click on a point follows its
  * drill-down. The table beside it is the full alternative.
  */
-export const ReportChart = ({ model, type, label, height = 300 }: ReportChartProps) => {
+export const ReportChart = ({ model, type, label, describedBy, height = 300 }: ReportChartProps) => {
   const navigate = useNavigate();
   const data = model.data.map((datum) => ({ label: datum.label, href: datum.href, ...datum.values }));
   const linked = model.data.some((datum) => datum.href);
@@ -50,6 +52,7 @@ export const ReportChart = ({ model, type, label, height = 300 }: ReportChartPro
     data,
     accessibilityLayer: true,
     'aria-label': label,
+    'aria-describedby': describedBy,
     margin: { top: 8, right: 16, bottom: 8, left: 16 },
     onClick: linked ? onClick : undefined,
     style: linked ? { cursor: 'pointer' } : undefined,

@@ -55,7 +55,7 @@ export const ReportTable = ({ result, filters, id }: ReportTableProps) => {
           {rows.map((row, rowIndex) => (
             <TableRow key={rowIndex}>
               {columns.map((column, columnIndex) => {
-                const text = formatReportValue(row[columnIndex], column.format);
+                const text = formatReportValue(row?.[columnIndex], column.format);
                 const href = cellHref(result, rowIndex, columnIndex, filters);
                 const extra = cellExtraLinks(result, rowIndex, columnIndex, filters);
                 const header = columnIndex === 0 && column.role === 'DIMENSION';

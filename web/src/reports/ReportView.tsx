@@ -32,7 +32,7 @@ export const ReportView = ({ result, filters, chartHeight, showExports = true }:
 
   return (
     <Box data-testid={`report-${result.key}`}>
-      <Typography data-testid="report-summary" sx={{ mb: 1 }}>
+      <Typography id={`${id}-summary`} data-testid="report-summary" sx={{ mb: 1 }}>
         {result.summary}
       </Typography>
       <Typography variant="body2" color="text.secondary" data-testid="report-as-of" sx={{ mb: 1 }}>
@@ -67,7 +67,8 @@ export const ReportView = ({ result, filters, chartHeight, showExports = true }:
               <ReportChart
                 model={chartModel(result, filters)}
                 type={result.chart.type}
-                label={`Diagramm: ${result.title}. ${result.summary} Die Pfeiltasten wählen einen Wert; alle Zahlen stehen in der Tabelle.`}
+                label={`Diagramm: ${result.title}. Die Pfeiltasten wählen einen Wert; alle Zahlen stehen in der Tabelle.`}
+                describedBy={`${id}-summary`}
                 height={chartHeight}
               />
             </Box>

@@ -96,7 +96,8 @@ export const chartModel = (result: ReportResultView, filters: ReportFilterState)
   const series = new Map<string, ChartSeries>();
   if (!pivot) for (const column of shown) series.set(column.key, { key: column.key, label: column.label });
 
-  rows.forEach((row, rowIndex) => {
+  rows.forEach((listed, rowIndex) => {
+    const row = listed ?? [];
     const label = xIndex >= 0 ? labelOf(row, pivot ? [xColumn!] : [xColumn!, ...others]) : result.title;
     let datum = data.get(label);
     if (!datum) {

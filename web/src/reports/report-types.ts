@@ -44,8 +44,9 @@ export interface ReportResultView {
   description?: string | null;
   chart: ReportChartView;
   columns: readonly ReportColumnView[];
-  rows: readonly (readonly unknown[])[];
-  rowIds: readonly (readonly (string | null)[])[];
+  /** One list per row (the API allows a null row; it shows as empty). */
+  rows: readonly (readonly unknown[] | null)[];
+  rowIds: readonly (readonly (string | null)[] | null)[];
   totals: readonly unknown[];
   summary: string;
   asOf: string;

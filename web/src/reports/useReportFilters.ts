@@ -11,7 +11,13 @@ export const useReportFilters = () => {
   const location = useLocation();
   const keepFocus = (location.state as { keepFocus?: unknown } | null)?.keepFocus === true;
   const filters = readReportFilters(params);
-  const setFilters = (next: ReportFilterState) =>
-    setParams(writeReportFilters(next), { state: { keepFocus: true } });
+  const setFilters = (next: ReportFilterState) => {
+    const written = writeReportFilters(next);
+    // Typing in a select may report the same choice again; that is no new history entry.
+    // Several events may come before the next render, so the address itself is compared.
+    const current = writeReportFilters(readReportFilters(new URLSearchParams(window.location.search)));
+    if (written.toString() === current.toString()) return;
+    setParams(written, { state: { keepFocus: true } });
+  };
   return { filters, setFilters, keepFocus };
 };
