@@ -4,6 +4,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Caller, Role } from '../../server/src/common/context.js';
 import { readReportFiles } from '../../server/src/reports/report-catalog.js';
+import {
+  closeReportsDatabase,
+  configureReportsDatabase,
+  readOnly,
+  REPORTS_APPLICATION_NAME,
+  reportsDatabase,
+} from '../../server/src/reports/reports-database.js';
 import { sqlIn } from '../support/rows.js';
 import { startTestApi, type TestApi } from '../support/test-api.js';
 import { createReportWorld, type ReportWorld } from './reports-world.js';
@@ -697,5 +704,37 @@ describe('exports', () => {
       .filter((line) => line && !line.startsWith('Summe'));
     expect(rows.length).toBe(2);
     expect(rows.every((line) => line.startsWith('RB Achim;'))).toBe(true);
+  });
+});
+
+describe('the reports database', () => {
+  it('reads through the pool of REPORTS_DATABASE_URL when it is set, with the same figures', async () => {
+    const before = await run('budget-use', { years: [2025, 2026] });
+    configureReportsDatabase(api.databaseUrl);
+    try {
+      const separate = await run('budget-use', { years: [2025, 2026] });
+      expect(separate.rows).toEqual(before.rows);
+      const [sessions] = await sql<{ count: number }>(
+        `select count(*)::int as count from pg_stat_activity where application_name = ? and datname = current_database()`,
+        [REPORTS_APPLICATION_NAME],
+      );
+      expect(sessions!.count).toBeGreaterThan(0);
+    } finally {
+      await closeReportsDatabase();
+    }
+  });
+
+  it('runs report queries in read-only transactions', async () => {
+    const db = reportsDatabase(api.orm.em);
+    const attempt = readOnly(db, (trx) =>
+      trx.raw(
+        `insert into regional_team (id, created_by, name) values (gen_random_uuid(), 'test', 'Schreibversuch')`,
+      ),
+    );
+    await expect(attempt).rejects.toThrow(/read-only transaction/);
+    const [row] = await sql<{ count: number }>(
+      `select count(*)::int as count from regional_team where name = 'Schreibversuch'`,
+    );
+    expect(row!.count).toBe(0);
   });
 });

@@ -9,6 +9,7 @@ import { describeFilters } from './report-filters.js';
 import { summarize } from './report-summary.js';
 import type { ReportColumn, ReportFilterInput, ReportResult } from './report.types.js';
 import { ReportValueFormat } from './report.types.js';
+import { readOnly } from './reports-database.js';
 
 /** Roles that see every Sozialraum and kreisweit rows in reports. */
 const COUNTY_ROLES: readonly Role[] = [Role.ADMIN, Role.FINANCE, Role.COMMITTEE];
@@ -179,9 +180,7 @@ export async function runReport({
     rows: raw,
     asOf,
     filtersApplied,
-  } = await db.transaction(async (trx) => {
-    await trx.raw('set transaction read only');
-    await trx.raw(`set local statement_timeout = '30s'`);
+  } = await readOnly(db, async (trx) => {
     const result = await trx.raw<{ rows: Record<string, unknown>[] }>(
       query.sql,
       query.bindings as Knex.RawBinding[],
