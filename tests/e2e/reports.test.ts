@@ -180,6 +180,18 @@ describe.skipIf(!browserAvailable())('reports and the committee dashboard in the
     await activate(page, offer);
     await heading(page, offerTitle).waitFor();
     expect(new URL(page.url()).pathname).toBe(`/angebote/${offerId}`);
+
+    // In the chart, the arrow keys choose a Sozialraum and Enter opens its offers.
+    await page.goto(`/berichte?year=${YEAR}&socialAreaIds=${achim}`);
+    const chart = page
+      .getByRole('region', { name: 'Budgetverwendung je Sozialraum' })
+      .locator('svg[tabindex="0"]')
+      .first();
+    await tabTo(page, chart);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await heading(page, 'Angebotsübersicht').waitFor();
+    expect(new URL(page.url()).searchParams.get('socialAreaIds')).toBe(achim);
     await page.close();
   });
 

@@ -1,4 +1,5 @@
 import { Box } from '@mui/material';
+import { type RefObject, useEffect, useRef } from 'react';
 import { useNavigate } from 'react-router';
 import {
   Bar,
@@ -13,6 +14,7 @@ import {
   PieChart,
   ResponsiveContainer,
   Tooltip,
+  useActiveTooltipLabel,
   XAxis,
   YAxis,
 } from 'recharts';
@@ -29,6 +31,15 @@ interface ReportChartProps {
   height?: number;
 }
 
+/** Keeps the label of the point the keyboard (or mouse) has chosen, for Enter to follow its link. */
+const ActiveLabel = ({ labelRef }: { labelRef: RefObject<string | null> }) => {
+  const label = useActiveTooltipLabel();
+  useEffect(() => {
+    labelRef.current = label === undefined || label === null ? null : String(label);
+  }, [label, labelRef]);
+  return null;
+};
+
 /** Dashes tell lines apart without colour. */
 const LINE_DASHES = ['', '6 3', '2 3', '8 3 2 3'] as const;
 
@@ -39,6 +50,7 @@ const LINE_DASHES = ['', '6 3', '2 3', '8 3 2 3'] as const;
  */
 export const ReportChart = ({ model, type, label, describedBy, height = 300 }: ReportChartProps) => {
   const navigate = useNavigate();
+  const active = useRef<string | null>(null);
   const data = model.data.map((datum) => ({ label: datum.label, href: datum.href, ...datum.values }));
   const linked = model.data.some((datum) => datum.href);
   const onClick = (state: MouseHandlerDataParam) => {
@@ -48,10 +60,15 @@ export const ReportChart = ({ model, type, label, describedBy, height = 300 }: R
   };
   const tooltipValue = (value: unknown) => chartValueText(value, model.format);
   const tick = (value: unknown) => chartValueText(value, model.format, true);
+  const onKeyDown = (event: { key: string }) => {
+    if (event.key !== 'Enter') return;
+    const href = model.data.find((datum) => datum.label === active.current)?.href;
+    if (href) void navigate(href);
+  };
   const common = {
     data,
     accessibilityLayer: true,
-    'aria-label': label,
+    'aria-label': linked ? `${label} Die Eingabetaste öffnet den gewählten Wert.` : label,
     'aria-describedby': describedBy,
     margin: { top: 8, right: 16, bottom: 8, left: 16 },
     onClick: linked ? onClick : undefined,
@@ -78,6 +95,7 @@ export const ReportChart = ({ model, type, label, describedBy, height = 300 }: R
           ))}
         </Pie>
         <Tooltip formatter={tooltipValue} />
+        <ActiveLabel labelRef={active} />
         <Legend />
       </PieChart>
     );
@@ -88,6 +106,7 @@ export const ReportChart = ({ model, type, label, describedBy, height = 300 }: R
         <XAxis dataKey="label" tick={{ fill: '#212121' }} />
         <YAxis tickFormatter={tick} tick={{ fill: '#212121' }} width={96} />
         <Tooltip formatter={tooltipValue} />
+        <ActiveLabel labelRef={active} />
         <Legend />
         {model.series.map((series, index) => (
           <Line
@@ -111,6 +130,7 @@ export const ReportChart = ({ model, type, label, describedBy, height = 300 }: R
         <XAxis dataKey="label" tick={{ fill: '#212121' }} />
         <YAxis tickFormatter={tick} tick={{ fill: '#212121' }} width={96} />
         <Tooltip formatter={tooltipValue} />
+        <ActiveLabel labelRef={active} />
         <Legend />
         {model.series.map((series, index) => (
           <Bar
@@ -128,6 +148,7 @@ export const ReportChart = ({ model, type, label, describedBy, height = 300 }: R
 
   return (
     <Box
+      onKeyDown={linked ? onKeyDown : undefined}
       sx={{
         width: '100%',
         height,
