@@ -14,6 +14,7 @@ import { Migration20261202000000_need_considered_offers } from './Migration20261
 import { Migration20261203000000_form_admin } from './Migration20261203000000_form_admin.js';
 import { Migration20261204000000_ledger } from './Migration20261204000000_ledger.js';
 import { Migration20261205000000_reports } from './Migration20261205000000_reports.js';
+import { Migration20261205000001_report_indexes } from './Migration20261205000001_report_indexes.js';
 import { Migration20261206000000_allocations_into_ledger } from './Migration20261206000000_allocations_into_ledger.js';
 /** Every committed migration, in order. Never edit one that has landed; add a new one. */
 export const migrationsList: MigrationObject[] = [
@@ -40,6 +41,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261203000000_form_admin', class: Migration20261203000000_form_admin },
   { name: 'Migration20261204000000_ledger', class: Migration20261204000000_ledger },
   { name: 'Migration20261205000000_reports', class: Migration20261205000000_reports },
+  { name: 'Migration20261205000001_report_indexes', class: Migration20261205000001_report_indexes },
   {
     name: 'Migration20261206000000_allocations_into_ledger',
     class: Migration20261206000000_allocations_into_ledger,
