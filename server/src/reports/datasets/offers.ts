@@ -1,0 +1,93 @@
+import type { Dataset } from '../datasets.js';
+import { ReportValueFormat } from '../report.types.js';
+import {
+  GERMAN,
+  OPEN_EVALUATION,
+  areaJoins,
+  count,
+  financingKind,
+  provider,
+  regionalTeam,
+  socialArea,
+} from './fields.js';
+
+/** The offers (Angebotsübersicht). */
+export const offers: Dataset = {
+  key: 'offers',
+  label: 'Angebote',
+  from: `from offer o ${areaJoins('o.social_area_id')}
+    join provider p on p.id = o.provider_id
+    join offer_category c on c.id = o.offer_category_id
+    left join lateral (
+      select min(e.due_date) as next_due from evaluation e
+      where e.offer_id = o.id and e.state in ${OPEN_EVALUATION}
+    ) ne on true`,
+  socialAreaSql: 'o.social_area_id',
+  regionalTeamSql: 'sa.regional_team_id',
+  dimensions: [
+    {
+      key: 'offer',
+      label: 'Angebot',
+      format: ReportValueFormat.TEXT,
+      sql: 'o.title',
+      idSql: 'o.id',
+      orderSql: [`o.title ${GERMAN}`],
+    },
+    socialArea,
+    regionalTeam,
+    provider('p'),
+    {
+      key: 'offerCategory',
+      label: 'Angebotsart',
+      format: ReportValueFormat.TEXT,
+      sql: 'c.name',
+      idSql: 'c.id',
+      orderSql: [`c.name ${GERMAN}`],
+    },
+    financingKind('o.financing_kind'),
+    {
+      key: 'state',
+      label: 'Status',
+      format: ReportValueFormat.TEXT,
+      sql: `case o.state when 'RUNNING' then 'läuft' when 'ENDED' then 'beendet' end`,
+    },
+    {
+      key: 'periodStart',
+      label: 'Beginn',
+      format: ReportValueFormat.DATE,
+      sql: `to_char(o.period_start, 'YYYY-MM-DD')`,
+    },
+    {
+      key: 'periodEnd',
+      label: 'Ende',
+      format: ReportValueFormat.DATE,
+      sql: `to_char(o.period_end, 'YYYY-MM-DD')`,
+    },
+    {
+      key: 'nextEvaluationDue',
+      label: 'Nächste Evaluation fällig',
+      format: ReportValueFormat.DATE,
+      sql: `to_char(ne.next_due, 'YYYY-MM-DD')`,
+    },
+  ],
+  measures: [
+    {
+      key: 'approvedAmount',
+      label: 'Bewilligt',
+      format: ReportValueFormat.CENTS,
+      sql: 'coalesce(sum(o.approved_amount), 0)::bigint',
+      additive: true,
+    },
+    count('Angebote'),
+  ],
+  filters: {
+    years: `exists (select 1 from unnest(?::int[]) as y(year)
+      where y.year between extract(year from o.period_start) and extract(year from o.period_end))`,
+    socialAreaIds: 'o.social_area_id = any(?::uuid[])',
+    regionalTeamIds: 'sa.regional_team_id = any(?::uuid[])',
+    financingKinds: 'o.financing_kind::text = any(?::text[])',
+    providerIds: 'o.provider_id = any(?::uuid[])',
+    offerIds: 'o.id = any(?::uuid[])',
+  },
+  conditions: { running: { label: 'nur laufende Angebote', sql: `o.state = 'RUNNING'` } },
+};
