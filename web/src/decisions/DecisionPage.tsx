@@ -92,7 +92,7 @@ const BudgetCheck = (props: {
         </caption>
         <TableHead>
           <TableRow>
-            {['Haushaltsjahr', 'Zuweisung', 'Bisher bewilligt', 'Dieser Betrag', 'Verbleibend'].map(
+            {['Haushaltsjahr', 'Sozialraumbudget', 'Bisher gebunden', 'Dieser Betrag', 'Verbleibend'].map(
               (label) => (
                 <TableCell
                   key={label}
@@ -116,7 +116,7 @@ const BudgetCheck = (props: {
                 {year.allocation === null
                   ? year.remaining === null
                     ? '–'
-                    : 'keine erfasst'
+                    : 'keines zugewiesen'
                   : formatEuro(year.allocation)}
               </TableCell>
               <TableCell align="right">{formatEuro(year.approvedSoFar)}</TableCell>

@@ -7,6 +7,7 @@ import { formatDateTime } from '../app/format.js';
 import { PageHeading } from '../app/PageHeading.js';
 import { PageLoading } from '../app/PageLoading.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
+import { OfferFunds } from '../budget/OfferFunds.js';
 import { OfferEvaluations } from '../evaluations/OfferEvaluations.js';
 import { formatDate } from '../needs/labels.js';
 import { offerQuery } from './api.js';
@@ -113,6 +114,8 @@ export const OfferPage = () => {
           )}
         </dl>
       </Section>
+
+      <OfferFunds offerId={offer.id} hourlyRate={offer.hourlyRate ?? null} />
 
       <Paper variant="outlined" sx={{ p: 2, mb: 3 }}>
         <OfferEvaluations offerId={offer.id} />
