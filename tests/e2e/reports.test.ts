@@ -265,6 +265,23 @@ describe.skipIf(!browserAvailable())('reports and the committee dashboard in the
     await page.getByTestId('report-summary').waitFor();
     await tabTo(page, page.locator('svg[tabindex="0"]').first());
     expect(await wcagViolations(page)).toEqual([]);
+
+    // Two administrators edit it at once: the second save is refused with a message, nothing is lost silently.
+    const key = new URL(page.url()).pathname.split('/').pop()!;
+    const other = await env.newPage();
+    await signInAs(other, DEMO_ADMIN, `/verwaltung/berichte/${key}`);
+    await page.goto(`/verwaltung/berichte/${key}`);
+    for (const editor of [page, other]) {
+      await heading(editor, 'Bericht bearbeiten').waitFor();
+      await expect.poll(() => editor.getByLabel('Titel').inputValue()).toBe(title);
+    }
+    await page.getByLabel('Beschreibung').fill('Zuweisungen je Monat für das Gremium');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    expect(await text(page.getByTestId('report-saved'))).toContain('Version 2');
+    await other.getByLabel('Beschreibung').fill('Eine andere Beschreibung');
+    await other.getByRole('button', { name: 'Speichern' }).click();
+    expect(await text(other.getByTestId('report-conflict'))).toContain('inzwischen geändert');
+    await other.close();
     await page.close();
   });
 });

@@ -373,13 +373,23 @@ const Editor = ({ datasets, initial, isNew }: EditorProps) => {
                 </Alert>
               )}
             </Box>
-            {saveError && (
-              <ErrorState
-                title={conflict ? 'Nicht gespeichert' : 'Speichern fehlgeschlagen'}
-                error={saveError}
-                onRetry={conflict ? () => window.location.reload() : undefined}
-              />
-            )}
+            {saveError &&
+              (conflict ? (
+                <Alert
+                  severity="error"
+                  role="alert"
+                  data-testid="report-conflict"
+                  action={
+                    <Button color="inherit" size="small" onClick={() => window.location.reload()}>
+                      Aktuelle Fassung laden
+                    </Button>
+                  }
+                >
+                  {saveError.message} Ihre Änderungen sind nicht gespeichert.
+                </Alert>
+              ) : (
+                <ErrorState title="Speichern fehlgeschlagen" error={saveError} />
+              ))}
             <Box>
               <Button
                 type="submit"

@@ -15,9 +15,11 @@ interface SelectProps {
   value: string;
   onChange: (value: string) => void;
   options: readonly { value: string; label: string }[];
+  /** What the empty choice is called. */
+  none?: string;
 }
 
-const Select = ({ id, label, value, onChange, options }: SelectProps) => (
+const Select = ({ id, label, value, onChange, options, none = 'Alle' }: SelectProps) => (
   <TextField
     select
     id={id}
@@ -28,7 +30,7 @@ const Select = ({ id, label, value, onChange, options }: SelectProps) => (
     size="small"
     slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
   >
-    <option value="">Alle</option>
+    <option value="">{none}</option>
     {/* A value from a shared link that is not among the choices stays visible as chosen. */}
     {value !== '' && !options.some((option) => option.value === value) && (
       <option value={value}>Ausgewählt (per Link)</option>
@@ -66,6 +68,8 @@ export const ReportFilterBar = ({ filters, onChange, filterKeys }: ReportFilterB
           <Select
             id="report-filter-year"
             label="Haushaltsjahr"
+            // Without a year, each report shows the years its definition presets (mostly the current one).
+            none="Voreinstellung des Berichts"
             value={String(single(filters.years))}
             onChange={(value) => onChange({ ...filters, years: value ? [Number(value)] : [] })}
             options={years.map((year) => ({ value: String(year), label: String(year) }))}
