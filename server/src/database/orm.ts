@@ -164,7 +164,13 @@ export async function openDatabase(clientUrl: string, overrides: Partial<Options
  * would propose dropping them: the submissions' composite foreign key (form_version_id, form_key) →
  * form_version (Migration20261126000000_submission_version_key).
  */
-const INTENDED_DIFFERENCES = [/drop constraint "submission_form_version_foreign"/];
+const INTENDED_DIFFERENCES = [
+  /drop constraint "submission_form_version_foreign"/,
+  // The reports' covering and expression indexes (Migration20261205000001_report_indexes): entities
+  // describe neither included columns nor an index on an expression.
+  /drop index "ledger_entry_report_covering_index"/,
+  /drop index "evaluation_goal_fact_period_year_index"/,
+];
 
 /** The SQL that would bring the database in line with the entities, without the intended differences. */
 export async function schemaDifference(orm: MikroORM): Promise<string> {
