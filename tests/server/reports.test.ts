@@ -4,6 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Caller, Role } from '../../server/src/common/context.js';
 import { readReportFiles } from '../../server/src/reports/report-catalog.js';
+import { summarize } from '../../server/src/reports/report-summary.js';
+import { ReportValueFormat } from '../../server/src/reports/report.types.js';
 import {
   closeReportsDatabase,
   configureReportsDatabase,
@@ -736,5 +738,38 @@ describe('the reports database', () => {
       `select count(*)::int as count from regional_team where name = 'Schreibversuch'`,
     );
     expect(row!.count).toBe(0);
+  });
+});
+
+describe('the text summary', () => {
+  it('names each row with its figures in German and leaves out zeros after the first figure', () => {
+    const columns = [
+      { key: 'socialArea', label: 'Sozialraum', role: 'DIMENSION' as const, format: ReportValueFormat.TEXT },
+      { key: 'allocated', label: 'Zugewiesen', role: 'MEASURE' as const, format: ReportValueFormat.CENTS },
+      { key: 'paid', label: 'Ausgezahlt', role: 'MEASURE' as const, format: ReportValueFormat.CENTS },
+      {
+        key: 'percent',
+        label: 'Zielerreichung',
+        role: 'MEASURE' as const,
+        format: ReportValueFormat.PERCENT,
+      },
+    ];
+    const text = summarize({
+      title: 'Budget',
+      columns,
+      rows: [
+        ['Achim', 5_000_000, 0, 80],
+        ['Oyten', 0, 123_456, null],
+      ],
+      totals: [null, 5_000_000, 123_456, null],
+      filters: 'Haushaltsjahr 2026',
+    });
+    expect(text.replace(/\u00a0/g, ' ')).toBe(
+      'Budget (Haushaltsjahr 2026), 2 Zeilen. Achim: Zugewiesen 50.000,00 €, Zielerreichung 80 %. ' +
+        'Oyten: Zugewiesen 0,00 €, Ausgezahlt 1.234,56 €. Insgesamt: Zugewiesen 50.000,00 €, Ausgezahlt 1.234,56 €.',
+    );
+    expect(summarize({ title: 'Budget', columns, rows: [], totals: [], filters: 'ohne Filter' })).toBe(
+      'Budget (ohne Filter): keine Daten.',
+    );
   });
 });

@@ -18,9 +18,11 @@ export function summarize(input: {
   if (rows.length === 0) return `${title} (${filters}): keine Daten.`;
   const dimensions = columns.flatMap((column, index) => (column.role === 'DIMENSION' ? [index] : []));
   const measures = columns.flatMap((column, index) => (column.role === 'MEASURE' ? [index] : []));
+  // Zeros after the first figure say nothing a listener needs ("Gebunden § 77 0,00 €").
   const figures = (values: unknown[], indexes: number[]) =>
     indexes
       .filter((index) => values[index] !== null && values[index] !== undefined)
+      .filter((index, position) => position === 0 || values[index] !== 0)
       .map((index) => `${columns[index].label} ${formatValue(values[index], columns[index].format)}`)
       .join(', ');
   const sentences = rows.slice(0, ROWS_IN_SUMMARY).map((row) => {
