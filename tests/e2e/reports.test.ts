@@ -139,6 +139,7 @@ describe.skipIf(!browserAvailable())('reports and the committee dashboard in the
     await tabTo(page, budget.getByRole('tab', { name: 'Diagramm' }), 'Shift+Tab');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('Enter');
+    await tabTo(page, budget.getByRole('region', { name: 'Tabelle: Budgetverwendung je Sozialraum' }));
     const onScreen = await budgetRow(budget, 'Achim');
     expect(cents(onScreen['Zugewiesen']!)).toBeGreaterThanOrEqual(10_000_000);
     expect(cents(onScreen['Gebunden']!)).toBeGreaterThanOrEqual(1_234_567);

@@ -30,7 +30,14 @@ export const ReportTable = ({ result, filters, id }: ReportTableProps) => {
   const firstMeasure = columns.findIndex((column) => column.role === 'MEASURE');
   const hasTotals = totals.some((value) => value !== null && value !== undefined);
   return (
-    <TableContainer id={id} sx={{ maxHeight: 520 }}>
+    // Focusable, so keyboard users can scroll a long table; named for the screen reader's list of regions.
+    <TableContainer
+      id={id}
+      tabIndex={0}
+      role="region"
+      aria-label={`Tabelle: ${result.title}`}
+      sx={{ maxHeight: 520, '&:focus-visible': { outline: '3px solid #0d47a1', outlineOffset: 2 } }}
+    >
       <Table size="small" stickyHeader>
         <caption style={{ captionSide: 'top', textAlign: 'left', padding: '0 0 8px' }}>
           {result.title}
