@@ -147,6 +147,7 @@ describe('the report files', () => {
       JSON.stringify({
         key: 'broken',
         title: 'Kaputt',
+        colour: 'rot',
         dataset: 'ledger',
         dimensions: ['socialArea', 'nichtDa'],
         measures: ['allocated'],
@@ -181,7 +182,9 @@ describe('the report files', () => {
     );
     expect(error?.message).toMatch(/broken\.json[\s\S]*nichtDa/);
     expect(error?.message).toMatch(/colour/);
-    expect(error?.message).toMatch(/other\.json[\s\S]*DONUT|other\.json[\s\S]*Diagrammart/);
+    expect(error?.message).toMatch(/broken\.json[\s\S]*Unbekannte Angabe: „colour“/);
+    expect(error?.message).toMatch(/other\.json[\s\S]*Diagrammart/);
+    expect(error?.message).toMatch(/other\.json[\s\S]*„secrets“/);
     expect(error?.message).toMatch(/not-json\.json: kein gültiges JSON/);
     expect(error?.message).toMatch(/board\.json[\s\S]*„missing“/);
   });

@@ -71,21 +71,69 @@ export function checkReportDefinition(
   }
   const parsed = reportDefinitionSchema.safeParse(input);
   if (!parsed.success) {
-    return {
-      definition: null,
-      errors: parsed.error.issues.map((issue) => ({
-        path: `/${issue.path.join('/')}`,
-        message: issueMessage(issue),
-      })),
-    };
+    const shapeErrors = parsed.error.issues.map((issue) => ({
+      path: `/${issue.path.join('/')}`,
+      message: issueMessage(issue),
+    }));
+    // The names are checked too, so one round shows every problem; a place already named is not repeated.
+    const looseDefinition = loose(input);
+    const nameErrors = looseDefinition ? crossCheck(looseDefinition, knownReports) : [];
+    const taken = (path: string) => shapeErrors.some((e) => path === e.path || path.startsWith(`${e.path}/`));
+    return { definition: null, errors: [...shapeErrors, ...nameErrors.filter((e) => !taken(e.path))] };
   }
-  const definition = parsed.data;
+  const errors = crossCheck(parsed.data as ReportDefinition, knownReports);
+  return errors.length > 0
+    ? { definition: null, errors }
+    : { definition: parsed.data as ReportDefinition, errors: [] };
+}
+
+/** The parts of a definition that could be read, for checking names when its shape is wrong. */
+function loose(input: unknown): ReportDefinition | null {
+  const object = (value: unknown): Record<string, unknown> =>
+    value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  if (!input || typeof input !== 'object' || Array.isArray(input)) return null;
+  const source = object(input);
+  // Entries that are not text keep their place (as '') so the paths still point at the right entry.
+  const strings = (value: unknown) =>
+    Array.isArray(value) ? value.map((entry) => (typeof entry === 'string' ? entry : '')) : [];
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
+  const chart = object(source.chart);
+  const type =
+    Object.values(ReportChartType).find((candidate) => candidate === chart.type) ?? ReportChartType.TABLE;
+  return {
+    key: text(source.key),
+    title: text(source.title),
+    dataset: text(source.dataset),
+    dimensions: strings(source.dimensions),
+    measures: strings(source.measures),
+    filters: { keys: strings(object(source.filters).keys) as FilterKey[] },
+    conditions: strings(source.conditions),
+    sort: (Array.isArray(source.sort) ? source.sort : []).map((entry) => ({
+      key: text(object(entry).key),
+      direction: 'ASC' as const,
+    })),
+    chart: {
+      type,
+      x: typeof chart.x === 'string' ? chart.x : null,
+      series: strings(chart.series),
+      stacked: false,
+    },
+    drillDowns: (Array.isArray(source.drillDowns) ? source.drillDowns : []).map((entry) => ({
+      column: text(object(entry).column),
+      report: text(object(entry).report),
+      filter: 'socialAreaIds' as const,
+    })),
+  } as ReportDefinition;
+}
+
+/** Checks that every name of a definition exists in its dataset (and drill-down targets in `knownReports`). */
+function crossCheck(definition: ReportDefinition, knownReports?: ReadonlySet<string>): FieldError[] {
   const errors: FieldError[] = [];
   const problem = (path: string, message: string) => errors.push({ path, message });
   const dataset = DATASETS.get(definition.dataset);
   if (!dataset) {
     problem('/dataset', `Den Datenbestand „${definition.dataset}“ gibt es nicht.`);
-    return { definition: null, errors };
+    return errors;
   }
   const dimensions = new Set(dataset.dimensions.map((d) => d.key));
   const measures = new Set(dataset.measures.map((m) => m.key));
@@ -158,9 +206,7 @@ export function checkReportDefinition(
     if (knownReports && !knownReports.has(drill.report) && drill.report !== definition.key)
       problem(`/drillDowns/${index}/report`, `Den Bericht „${drill.report}“ gibt es nicht.`);
   });
-  return errors.length > 0
-    ? { definition: null, errors }
-    : { definition: definition as ReportDefinition, errors: [] };
+  return errors;
 }
 
 function issueMessage(issue: z.core.$ZodIssue): string {
