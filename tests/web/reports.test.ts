@@ -162,15 +162,18 @@ describe('drill-down and charts', () => {
   it('arranges the figures per Sozialraum with one series per measure, pivoting a second dimension', () => {
     const model = chartModel(budgetUse, EMPTY_FILTERS);
     expect(model.format).toBe('CENTS');
-    // Two dimensions and two measures: the year joins the label.
     expect(model.series).toEqual([
       { key: 'allocated', label: 'Zugewiesen' },
       { key: 'committed', label: 'Gebunden' },
     ]);
-    expect(model.data.map((datum) => datum.label)).toEqual([
+    // One year in every row: the label is the Sozialraum alone; several years join it.
+    expect(model.data.map((datum) => datum.label)).toEqual(['Achim', 'Oyten', 'kreisweit']);
+    const twoYears = { ...budgetUse, rows: [...budgetUse.rows, ['Achim', 2027, 100, 0]] };
+    expect(chartModel(twoYears, EMPTY_FILTERS).data.map((datum) => datum.label)).toEqual([
       'Achim · 2026',
       'Oyten · 2026',
       'kreisweit · 2026',
+      'Achim · 2027',
     ]);
     expect(model.data[1]!.values).toEqual({ allocated: 5000000, committed: 1234567 });
     expect(model.data[0]!.href).toBe(`/berichte/angebote?socialAreaIds=${ACHIM}`);

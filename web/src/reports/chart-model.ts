@@ -85,7 +85,12 @@ export const chartModel = (result: ReportResultView, filters: ReportFilterState)
   const xColumn =
     columns.find((column) => column.key === chart.x && column.role === 'DIMENSION') ?? dimensions[0];
   const xIndex = xColumn ? columns.indexOf(xColumn) : -1;
-  const others = dimensions.filter((column) => column !== xColumn);
+  // A dimension with one value in every row (the year chosen in the filter) adds nothing to a label.
+  const others = dimensions.filter(
+    (column) =>
+      column !== xColumn &&
+      new Set(rows.map((row) => JSON.stringify(row?.[columns.indexOf(column)] ?? null))).size > 1,
+  );
   const format = shown[0]?.format ?? 'NUMBER';
 
   const labelOf = (row: readonly unknown[], of: readonly ReportColumnView[]) =>
