@@ -96,7 +96,7 @@ export const ReportChart = ({ model, type, label, describedBy, height = 300 }: R
         </Pie>
         <Tooltip formatter={tooltipValue} />
         <ActiveLabel labelRef={active} />
-        <Legend />
+        <Legend itemSorter={null} />
       </PieChart>
     );
   } else if (type === 'LINE') {
@@ -107,7 +107,7 @@ export const ReportChart = ({ model, type, label, describedBy, height = 300 }: R
         <YAxis tickFormatter={tick} tick={{ fill: '#212121' }} width={96} />
         <Tooltip formatter={tooltipValue} />
         <ActiveLabel labelRef={active} />
-        <Legend />
+        <Legend itemSorter={null} />
         {model.series.map((series, index) => (
           <Line
             key={series.key}
@@ -131,7 +131,7 @@ export const ReportChart = ({ model, type, label, describedBy, height = 300 }: R
         <YAxis tickFormatter={tick} tick={{ fill: '#212121' }} width={96} />
         <Tooltip formatter={tooltipValue} />
         <ActiveLabel labelRef={active} />
-        <Legend />
+        <Legend itemSorter={null} />
         {model.series.map((series, index) => (
           <Bar
             key={series.key}

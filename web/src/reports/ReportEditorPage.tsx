@@ -125,7 +125,7 @@ const Preview = ({ definition, onProblems }: PreviewProps) => {
   }
   return (
     <Box data-testid="report-preview">
-      <Typography component="h3" variant="h4" gutterBottom>
+      <Typography component="h3" variant="subtitle1" sx={{ fontWeight: 700 }} gutterBottom>
         {preview.data.previewReport.title}
       </Typography>
       <ReportView
