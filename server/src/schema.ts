@@ -27,6 +27,7 @@ import { RegionalTeamResolver } from './master-data/regional-team.resolver.js';
 import { SocialAreaResolver } from './master-data/social-area.resolver.js';
 import { BodyResolver } from './needs/body.resolver.js';
 import { NeedResolver } from './needs/need.resolver.js';
+import { NeedBudgetResolver } from './needs/need-budget.resolver.js';
 import {
   EvaluationFactResolver,
   EvaluationGoalFactResolver,
@@ -60,6 +61,7 @@ export function buildGraphQLSchema() {
       OfferCategoryResolver,
       BudgetYearResolver,
       NeedResolver,
+      NeedBudgetResolver,
       BodyResolver,
       CallForInterestResolver,
       NeedCallForInterestResolver,

@@ -504,6 +504,42 @@ describe('commitments, payments and corrections', () => {
   });
 });
 
+describe('the priority list and the budget', () => {
+  it('each need names its cost estimate (the highest requested amount) and what is left of the current year', async () => {
+    const area = await insert('social_area', { name: 'Budget Thedinghausen', regional_team_id: ids.team });
+    const year = Number(
+      new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' }).format(new Date()).slice(0, 4),
+    );
+    await insert('budget_year', { year, starts_on: `${year}-01-01`, ends_on: `${year}-12-31` }).catch(
+      () => undefined,
+    );
+    await ok(CHANGE, { input: { socialAreaId: area, year, amount: 700_000, reason: 'Plan' } }, admin);
+    const withApplication = await submittedApplication({ area, requested: 450_000 });
+    const [{ need_id: needId }] = await sql<{ need_id: string }>(
+      `select c.need_id from application a join call_for_interest c on c.id = a.call_id where a.id = ?`,
+      [withApplication],
+    );
+    const without = await insert('need', {
+      social_area_id: area,
+      title: 'Budget ohne Schätzung',
+      situation_description: 'Lage',
+      created_by_name: 'Test',
+      state: 'RECORDED',
+    });
+    const FIT = `query($id: UUID!) { need(id: $id) { budgetFit { year estimatedCost remaining } } }`;
+    expect((await ok(FIT, { id: needId }, regional)).need.budgetFit).toEqual({
+      year,
+      estimatedCost: 450_000,
+      remaining: 700_000,
+    });
+    expect((await ok(FIT, { id: without }, committee)).need.budgetFit).toEqual({
+      year,
+      estimatedCost: null,
+      remaining: 700_000,
+    });
+  });
+});
+
 async function refusal(client: pg.Client, text: string): Promise<{ code?: string; message: string }> {
   try {
     await client.query(text);

@@ -197,4 +197,31 @@ export const cases: AuthorizationCase[] = [
     },
     state: ledgerOf,
   },
+  {
+    title:
+      'Need.budgetFit: the office that reads the need and the Sozialraumbudget sees the estimate and what is left',
+    covers: ['Need.budgetFit'],
+    prepare: async (w) => ({
+      id: await insertRow(w, 'need', {
+        social_area_id: w.socialAreas.own,
+        title: w.unique('Matrix Budget Bedarf'),
+        situation_description: 'Matrix',
+        created_by_name: 'Matrix',
+        state: 'RECORDED',
+      }),
+    }),
+    document: 'query($id: UUID!) { need(id: $id) { budgetFit { estimatedCost } } }',
+    variables: (_w, p: { id: string }) => ({ id: p.id }),
+    pick: (data) => data.need.budgetFit,
+    expect: {
+      ADMIN: allow({ estimatedCost: null }),
+      FINANCE: allow({ estimatedCost: null }),
+      COMMITTEE: allow({ estimatedCost: null }),
+      'TEAM_LEAD:own': allow({ estimatedCost: null }),
+      'REGIONAL_TEAM:own': allow({ estimatedCost: null }),
+      'TEAM_LEAD:foreign': deny('NOT_FOUND'),
+      'REGIONAL_TEAM:foreign': deny('NOT_FOUND'),
+      PROVIDER: deny('NOT_FOUND'),
+    },
+  },
 ];

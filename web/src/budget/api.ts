@@ -130,3 +130,16 @@ export const correctLedgerEntryMutation = graphql(`
     }
   }
 `);
+
+export const needBudgetFitsQuery = graphql(`
+  query NeedBudgetFits($filter: NeedFilter!) {
+    needs(filter: $filter) {
+      id
+      budgetFit {
+        year
+        estimatedCost
+        remaining
+      }
+    }
+  }
+`);

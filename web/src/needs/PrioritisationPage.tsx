@@ -13,6 +13,9 @@ import { PageLoading } from '../app/PageLoading.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
 import { visuallyHidden } from '../app/visually-hidden.js';
 import type { NeedListItemFragment } from '../gql/graphql.js';
+import { needBudgetFitsQuery } from '../budget/api.js';
+import { needFits } from '../budget/need-fit.js';
+import { formatEuro } from '../decisions/money.js';
 import { prioritisationQuery, prioritiseNeedsMutation } from './api.js';
 import { COUNTY_WIDE, needStateLabel, OPEN_STATES } from './labels.js';
 
@@ -27,11 +30,11 @@ type Outcome = { kind: 'saved' } | { kind: 'stale'; error: ApiError } | { kind: 
 export const PrioritisationPage = () => {
   const { area = '' } = useParams();
   const countyWide = area === COUNTY_WIDE;
-  const query = useQuery(prioritisationQuery, {
-    filter: countyWide
-      ? { countyWide: true, states: [...OPEN_STATES] }
-      : { socialAreaId: area, states: [...OPEN_STATES] },
-  });
+  const filter = countyWide
+    ? { countyWide: true, states: [...OPEN_STATES] }
+    : { socialAreaId: area, states: [...OPEN_STATES] };
+  const query = useQuery(prioritisationQuery, { filter });
+  const budget = useQuery(needBudgetFitsQuery, { filter });
   const areaName = countyWide
     ? 'Kreisweit'
     : query.status === 'success'
@@ -52,6 +55,17 @@ export const PrioritisationPage = () => {
 
   const loaded = query.status === 'success' ? [...query.data.needs].sort(byPriority) : [];
   const items = order ?? loaded;
+  // Whether each need fits the remaining Sozialraumbudget, in the order on screen (office roles that see the budget).
+  const budgetFits = budget.status === 'success' ? budget.data.needs : [];
+  const budgetOf = new Map(budgetFits.map((need) => [need.id, need.budgetFit]));
+  const anyFit = budgetFits.find((need) => need.budgetFit?.remaining != null)?.budgetFit ?? null;
+  const fits = anyFit
+    ? needFits(
+        items.map((item) => ({ id: item.id, estimatedCost: budgetOf.get(item.id)?.estimatedCost ?? null })),
+        anyFit.remaining ?? 0,
+        anyFit.year,
+      )
+    : null;
 
   useEffect(() => {
     if (outcome) outcomeRef.current?.focus();
@@ -155,6 +169,11 @@ export const PrioritisationPage = () => {
       {query.status === 'success' && items.length > 0 && (
         <>
           <Paper variant="outlined" sx={{ p: 2, mb: 2 }}>
+            {anyFit && (
+              <Typography sx={{ mb: 1 }} data-testid="prioritisation-budget">
+                {`Verfügbar im Sozialraumbudget ${anyFit.year}: ${formatEuro(anyFit.remaining)}. In dieser Reihenfolge:`}
+              </Typography>
+            )}
             <ol aria-label={`Reihenfolge der offenen Bedarfe: ${areaName}`} data-testid="prioritisation-list">
               {items.map((item, index) => (
                 <li key={item.id} data-testid="prioritisation-item">
@@ -164,6 +183,18 @@ export const PrioritisationPage = () => {
                         {item.title}
                       </Link>{' '}
                       ({needStateLabel(item.state)})
+                      {fits?.get(item.id) && (
+                        <Typography
+                          component="span"
+                          data-testid="prioritisation-fit"
+                          sx={{
+                            display: 'block',
+                            color: fits.get(item.id)!.fits === false ? 'error.main' : 'text.secondary',
+                          }}
+                        >
+                          {fits.get(item.id)!.text}
+                        </Typography>
+                      )}
                     </Box>
                     {canPrioritise && (
                       <>
