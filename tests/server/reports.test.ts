@@ -744,6 +744,27 @@ describe('the reports database', () => {
   });
 });
 
+describe('the row limit', () => {
+  it('says in the summary when a report shows only its first rows', async () => {
+    const definition = {
+      key: 'limited',
+      title: 'Begrenzt',
+      dataset: 'offers',
+      dimensions: ['offer'],
+      measures: ['approvedAmount'],
+      limit: 3,
+      chart: { type: 'TABLE', series: [] },
+    };
+    const preview = await api.gql(
+      `query($d: JSON!) { previewReport(definition: $d) { rows summary } }`,
+      { d: definition },
+      { caller: admin },
+    );
+    expect(preview.data!.previewReport.rows.length).toBe(3);
+    expect(preview.data!.previewReport.summary).toMatch(/Es werden höchstens 3 Zeilen gezeigt/);
+  });
+});
+
 describe('the text summary', () => {
   it('names each row with its figures in German and leaves out zeros after the first figure', () => {
     const columns = [

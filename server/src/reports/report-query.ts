@@ -18,6 +18,10 @@ const REPORT_ROLES: readonly Role[] = [...COUNTY_ROLES, Role.TEAM_LEAD, Role.REG
 
 const MAX_ROWS = 10_000;
 
+/** How many rows a report answers at most. */
+export const rowLimit = (definition: ReportDefinition): number =>
+  Math.min(definition.limit ?? MAX_ROWS, MAX_ROWS);
+
 /** Whether the caller may run reports (provider staff may not). */
 export const mayRunReports = (caller: Caller): boolean =>
   caller.roles.some((role) => REPORT_ROLES.includes(role));
@@ -134,7 +138,7 @@ export function compileReport(
   ].join('\n');
   return {
     sql,
-    bindings: [...where.flatMap((part) => part.bindings), Math.min(definition.limit ?? MAX_ROWS, MAX_ROWS)],
+    bindings: [...where.flatMap((part) => part.bindings), rowLimit(definition)],
   };
 }
 
@@ -225,7 +229,11 @@ export async function runReport({
     rows,
     rowIds,
     totals,
-    summary: summarize({ title: definition.title, columns, rows, totals, filters: filtersApplied.text }),
+    summary:
+      summarize({ title: definition.title, columns, rows, totals, filters: filtersApplied.text }) +
+      (rows.length === rowLimit(definition)
+        ? ` Es werden höchstens ${rows.length} Zeilen gezeigt; engere Filter zeigen den Rest.`
+        : ''),
     asOf: new Date(asOf),
     filters: filtersApplied,
     drillDowns: definition.drillDowns,
