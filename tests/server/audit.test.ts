@@ -666,6 +666,30 @@ const MUTATION_CASES: Record<string, MutationCase> = {
     entityId: (data) => data.archiveFormVersion.formVersion.id,
     table: 'form_version',
   },
+  saveReport: {
+    prepare: async () => {
+      // The first use of reports loads the report files (their events are not this mutation's).
+      await send('{ reports { key } }', {}, admin);
+      return {
+        query: `mutation($d: JSON!) { saveReport(definition: $d) { report { key } errorCount } }`,
+        variables: {
+          d: {
+            key: 'audited-report',
+            title: 'Zugewiesen je Regionalteam',
+            dataset: 'ledger',
+            dimensions: ['regionalTeam'],
+            measures: ['allocated'],
+            filters: { keys: ['years'], defaults: { years: 'CURRENT' } },
+            chart: { type: 'BAR', x: 'regionalTeam', series: ['allocated'], stacked: false },
+          },
+        },
+        caller: admin,
+      };
+    },
+    role: Role.ADMIN,
+    entityType: 'ReportDefinition',
+    entityId: (data) => data.saveReport.report.key,
+  },
   submitForm: {
     prepare: async () => ({
       query: SUBMIT,
