@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Caller, Role } from '../../server/src/common/context.js';
-import { localToday } from '../../server/src/offers/offer-query.js';
+import { todayInVerden } from '../../server/src/common/local-date.js';
 import { insertRow, sqlIn } from '../support/rows.js';
 import { startTestApi, type TestApi } from '../support/test-api.js';
 import { insertOfferRows, type OfferRowOptions } from './authorization/offers.cases.js';
@@ -32,7 +32,7 @@ let providerA: Caller;
 let providerB: Caller;
 
 const daysFromToday = (days: number) => {
-  const date = new Date(`${localToday()}T12:00:00Z`);
+  const date = new Date(`${todayInVerden()}T12:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
 };
@@ -479,7 +479,7 @@ describe('offers: the CSV export', () => {
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(response.headers['content-disposition']).toBe(
-      `attachment; filename="angebote-${localToday()}.csv"`,
+      `attachment; filename="angebote-${todayInVerden()}.csv"`,
     );
     expect(response.body.startsWith('\uFEFF')).toBe(true);
     const rows = parseCsv(response.body.slice(1));

@@ -27,6 +27,7 @@ import {
   latestAuditEventId,
 } from './audit-query.js';
 import { recordAuditEvent } from './record-audit-event.js';
+import { todayInVerden } from '../common/local-date.js';
 
 /** Where the CSV export answers. */
 export const AUDIT_EXPORT_PATH = '/api/audit-events.csv';
@@ -136,11 +137,6 @@ function filterDetails(filter: AuditFilter): Record<string, unknown> {
   );
 }
 
-/** Today's date in the county's time zone, for the file name. */
-function localDate(now: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' }).format(now);
-}
-
 /** The rows of the export, read in batches (keyset), newest first, at most `maxRows`, then the note. */
 async function* exportRows(
   em: EntityManager,
@@ -236,7 +232,7 @@ export function registerAuditExport(http: FastifyInstance, options: AuditExportO
       });
       return reply
         .header('Content-Type', 'text/csv; charset=utf-8')
-        .header('Content-Disposition', `attachment; filename="audit-protokoll-${localDate(new Date())}.csv"`)
+        .header('Content-Disposition', `attachment; filename="audit-protokoll-${todayInVerden()}.csv"`)
         .header('Cache-Control', 'no-store')
         .header('X-Total-Count', String(total))
         .header('X-Export-Truncated', String(truncated))

@@ -5,7 +5,7 @@ import { feeAmount } from '../decisions/decision.service.js';
 import { BudgetYear } from '../master-data/budget-year.entity.js';
 import { FinancingKind } from '../master-data/offer-category.entity.js';
 import { SocialArea } from '../master-data/social-area.entity.js';
-import { todayInVerden } from '../notices/notice.service.js';
+import { todayInVerden } from '../common/local-date.js';
 import { Offer } from '../offers/offer.entity.js';
 import { offerScopeOf } from '../offers/offer.policy.js';
 import type {

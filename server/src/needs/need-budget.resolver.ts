@@ -3,7 +3,7 @@ import { budgetPolicy } from '../budget/budget.policy.js';
 import { figuresOfArea } from '../budget/ledger-figures.js';
 import type { GraphQLContext } from '../common/context.js';
 import { can } from '../common/policy.js';
-import { todayInVerden } from '../notices/notice.service.js';
+import { todayInVerden } from '../common/local-date.js';
 import { Need } from './need.entity.js';
 
 @ObjectType({

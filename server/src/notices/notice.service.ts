@@ -15,17 +15,13 @@ import { Offer } from '../offers/offer.entity.js';
 import { DecisionNotice, DecisionNoticeShare } from './notice.entity.js';
 import { type NoticeScope, noticePolicy } from './notice.policy.js';
 import { formatNoticeNumber, noticeSettings } from './notice-settings.js';
+import { todayInVerden } from '../common/local-date.js';
 
 /** The legal basis of each financing kind. */
 export const LEGAL_BASIS: Record<FinancingKind, string> = {
   [FinancingKind.FEE]: '§ 77 SGB VIII',
   [FinancingKind.GRANT]: '§ 74 SGB VIII',
 };
-
-/** Today's date in the county's time zone (ISO). */
-export function todayInVerden(now = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' }).format(now);
-}
 
 export interface IssueNoticeArgs {
   applicationId: string;

@@ -10,14 +10,9 @@ import { type CallerOf, downloadCaller, sendDownloadError } from '../http/downlo
 import { describeError } from '../http/error-log.js';
 import { FinancingKind } from '../master-data/offer-category.entity.js';
 import { OfferFilter, OfferSort, OfferSortField, SortDirection } from './offer.inputs.js';
-import {
-  countOffers,
-  findOfferExportRows,
-  localToday,
-  type OfferExportRow,
-  offerQuery,
-} from './offer-query.js';
+import { countOffers, findOfferExportRows, type OfferExportRow, offerQuery } from './offer-query.js';
 import { isUuid } from '../common/uuid.scalar.js';
+import { todayInVerden } from '../common/local-date.js';
 
 /** Where the CSV export of the Angebotsübersicht answers. */
 export const OFFER_EXPORT_PATH = '/api/offers.csv';
@@ -185,7 +180,7 @@ export function registerOfferExport(http: FastifyInstance, options: OfferExportO
       const em = options.em.fork();
       const query = offerQuery(caller, params.filter, params.sort);
       const total = await countOffers(em, query);
-      const today = localToday();
+      const today = todayInVerden();
       const csv = stringify({
         delimiter: ';',
         bom: true,

@@ -16,11 +16,6 @@ const NEXT_DUE_JOIN = `left join lateral (
     where e.offer_id = o.id and e.state in (${OPEN_EVALUATION_STATES.map((state) => `'${state}'`).join(', ')})
   ) ne on true`;
 
-/** Today in the county's time zone (ISO date), against which due dates count as overdue. */
-export function localToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' }).format(now);
-}
-
 /** Names compare as a German reader expects (ä with a, case ignored), not by byte. */
 const GERMAN = 'collate "und-x-icu"';
 

@@ -28,7 +28,8 @@ import { Offer } from './offer.entity.js';
 import { OfferFilter, OfferPageArgs, OfferSort } from './offer.inputs.js';
 import { offerLoaders } from './offer.loaders.js';
 import { visibleOffers } from './offer.policy.js';
-import { findOfferPage, localToday } from './offer-query.js';
+import { todayInVerden } from '../common/local-date.js';
+import { findOfferPage } from './offer-query.js';
 
 @ObjectType({ description: 'Was die angemeldete Person zu diesem Angebot sehen darf.' })
 export class OfferViewerCan {
@@ -175,7 +176,7 @@ export class OfferResolver {
   })
   async nextEvaluationOverdue(@Root() offer: Offer, @Ctx() context: GraphQLContext): Promise<boolean> {
     const due = await offerLoaders(context).nextEvaluationDueByOffer.load(offer.id);
-    return due !== null && due < localToday();
+    return due !== null && due < todayInVerden();
   }
 
   @FieldResolver(() => OfferViewerCan)

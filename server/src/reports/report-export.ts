@@ -11,6 +11,7 @@ import { germanDate, germanDecimal } from '../offers/offer-export.js';
 import { formatValue } from './report-format.js';
 import { runStoredReport } from './report.service.js';
 import { type ReportFilterInput, type ReportResult, ReportValueFormat } from './report.types.js';
+import { todayInVerden } from '../common/local-date.js';
 
 export interface ReportExportOptions {
   /** The ORM's entity manager; each download forks its own. */
@@ -240,7 +241,7 @@ export function registerReportExport(http: FastifyInstance, options: ReportExpor
       if (answered) return answered;
       throw error;
     }
-    const date = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' }).format(result.asOf);
+    const date = todayInVerden(result.asOf);
     reply
       .header('Cache-Control', 'no-store')
       .header('Content-Disposition', `attachment; filename="${key}-${date}.${kind}"`);

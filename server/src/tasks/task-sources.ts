@@ -12,6 +12,7 @@ import { visibleOffers } from '../offers/offer.policy.js';
 import { Score } from '../scoring/score.entity.js';
 import { type Task, TaskKind } from './task.types.js';
 import { validIds } from '../common/uuid.scalar.js';
+import { todayInVerden } from '../common/local-date.js';
 
 /** What a source needs to find its tasks. */
 export interface TaskQuery {
@@ -336,11 +337,6 @@ const submitApplication: TaskSource = {
   },
 };
 
-/** Today's date in the county (ISO), for due dates that are days. */
-export function todayIn(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(now);
-}
-
 /** A task about an evaluation, due on its due date (overdue from the day after). */
 function evaluationTask(kind: TaskKind, evaluation: Evaluation, title: string, since: Date, now: Date): Task {
   return task(
@@ -351,7 +347,7 @@ function evaluationTask(kind: TaskKind, evaluation: Evaluation, title: string, s
     since,
     new Date(`${evaluation.dueDate}T00:00:00Z`),
     now,
-    evaluation.dueDate < todayIn(now),
+    evaluation.dueDate < todayInVerden(now),
   );
 }
 
@@ -394,7 +390,7 @@ const overdueEvaluation: TaskSource = {
     const where = {
       offer: visibleOffers(caller),
       state: { $in: OPEN_EVALUATION_STATES },
-      dueDate: { $lt: todayIn(now) },
+      dueDate: { $lt: todayInVerden(now) },
     } as FilterQuery<Evaluation>;
     const { rows, total } = await findAndCount(em, Evaluation, where, {
       populate: ['offer'],
@@ -422,7 +418,7 @@ const submitEvaluation: TaskSource = {
     const where = {
       offer: visibleOffers(caller),
       $or: [
-        { state: EvaluationState.DUE, periodTo: { $lt: todayIn(now) } },
+        { state: EvaluationState.DUE, periodTo: { $lt: todayInVerden(now) } },
         { state: EvaluationState.CHANGES_REQUESTED },
       ],
     } as FilterQuery<Evaluation>;
