@@ -149,11 +149,8 @@ export const DecisionListPage = () => {
       <PageHeading>Entscheidungen</PageHeading>
       <Typography sx={{ mb: 3, maxWidth: '75ch' }}>
         Eingereichte Interessensbekundungen, über die das Regionalteam entscheidet, je Bedarf nach der
-        gewichteten Bewertung geordnet. Die Budgetprüfung rechnet mit den{' '}
-        <Link component={RouterLink} to="/budgetzuweisungen">
-          vorläufigen Budgetzuweisungen
-        </Link>
-        .
+        gewichteten Bewertung geordnet. Die Budgetprüfung rechnet mit dem Sozialraumbudget: der Zuweisung des
+        Haushaltsjahres abzüglich der bereits gebundenen Mittel.
       </Typography>
       {groups.size === 0 ? (
         <Typography>Zurzeit wartet keine Interessensbekundung auf eine Entscheidung.</Typography>
