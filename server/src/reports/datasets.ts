@@ -62,6 +62,39 @@ export interface Dataset {
   /** Per filter key a condition with one `?` that receives the list of values as an array (`= any(?::type[])`). */
   filters: Partial<Record<FilterKey, string>>;
   conditions?: Record<string, DatasetCondition>;
+  /**
+   * A pre-aggregated table that answers the reports needing nothing finer than it holds: same alias and
+   * column names as `from`, so every fragment above reads it unchanged (its measures must be sums).
+   */
+  summary?: DatasetSummary;
+}
+
+/** A table kept current with the dataset's rows, summed over what the reports rarely need. */
+export interface DatasetSummary {
+  from: string;
+  /** What the summary can answer; a report using anything else reads `from`. */
+  dimensions: string[];
+  measures: string[];
+  filters: FilterKey[];
+}
+
+/**
+ * Where a report reads its rows: the dataset's summary when it holds every dimension, measure and
+ * applied filter the report needs (and the report picks no condition), else the dataset's rows.
+ */
+export function sourceOf(
+  dataset: Dataset,
+  report: { dimensions: string[]; measures: string[]; conditions?: string[] },
+  appliedFilterKeys: FilterKey[],
+): string {
+  const summary = dataset.summary;
+  const fits =
+    summary &&
+    !report.conditions?.length &&
+    report.dimensions.every((key) => summary.dimensions.includes(key)) &&
+    report.measures.every((key) => summary.measures.includes(key)) &&
+    appliedFilterKeys.every((key) => summary.filters.includes(key));
+  return fits ? summary.from : dataset.from;
 }
 
 /** Every dataset a report may read, by key. */

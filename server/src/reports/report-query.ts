@@ -3,7 +3,7 @@ import { type Caller, Role } from '../common/context.js';
 import { Forbidden } from '../common/errors.js';
 import { isUuid } from '../common/uuid.scalar.js';
 import { FinancingKind } from '../master-data/offer-category.entity.js';
-import { DATASETS, type Dataset, type FilterKey } from './datasets.js';
+import { DATASETS, type Dataset, type FilterKey, sourceOf } from './datasets.js';
 import type { ReportDefinition } from './report-definition.js';
 import { describeFilters } from './report-filters.js';
 import { summarize } from './report-summary.js';
@@ -130,7 +130,11 @@ export function compileReport(
   dimensions.forEach((_d, index) => order.push(...dimensionOrder(index, 'asc')));
   const sql = [
     `select ${select.join(', ')}`,
-    dataset.from,
+    sourceOf(
+      dataset,
+      definition,
+      definition.filters.keys.filter((key) => filters[key]?.length),
+    ),
     `where ${where.map((part) => part.sql).join(' and ')}`,
     groupBy.length > 0 ? `group by ${groupBy.join(', ')}` : '',
     order.length > 0 ? `order by ${order.join(', ')}` : '',
