@@ -590,11 +590,53 @@ describe('the ledger is append-only', () => {
           message: expect.stringMatching(/append-only/),
         });
       }
+      // the monthly totals follow the runtime's entry through the trigger, and only the trigger writes them
+      expect(
+        (
+          await runtime.query(
+            `select amount::int as amount from ledger_month_total where budget_year = 2027 and kind = 'ALLOCATION' and social_area_id is null`,
+          )
+        ).rows,
+      ).toEqual([{ amount: 3 }]);
+      for (const statement of [
+        `update ledger_month_total set amount = amount + 1`,
+        `delete from ledger_month_total`,
+        `truncate ledger_month_total`,
+        `insert into ledger_month_total (budget_year, booked_on, kind, amount, entries) values (2027, '2027-02-01', 'ALLOCATION', 1, 1)`,
+      ]) {
+        expect(await refusal(runtime, statement)).toMatchObject({
+          code: '42501',
+          message: expect.stringMatching(/permission denied/),
+        });
+      }
     } finally {
       await runtime.end().catch(() => undefined);
       await owner.query(`drop owned by ${runtimeRole}`).catch(() => undefined);
       await owner.query(`drop role if exists ${runtimeRole}`).catch(() => undefined);
       await owner.end();
+    }
+  });
+});
+
+describe('monthly totals of the ledger', () => {
+  it('after every booking above they equal the entries summed per year, month, Sozialraum, Regionalteam, kind and financing kind', async () => {
+    const client = new pg.Client({ connectionString: api.databaseUrl });
+    await client.connect();
+    try {
+      const fromEntries = await client.query(
+        `select budget_year, date_trunc('month', booked_on)::date as month, social_area_id, regional_team_id, kind, financing_kind,
+                sum(amount)::text as amount, count(*)::int as entries
+         from ledger_entry group by 1, 2, 3, 4, 5, 6 order by 1, 2, 3, 4, 5, 6`,
+      );
+      const totals = await client.query(
+        `select budget_year, booked_on as month, social_area_id, regional_team_id, kind, financing_kind,
+                amount::text as amount, entries::int as entries
+         from ledger_month_total order by 1, 2, 3, 4, 5, 6`,
+      );
+      expect(fromEntries.rows.length).toBeGreaterThan(3);
+      expect(totals.rows).toEqual(fromEntries.rows);
+    } finally {
+      await client.end();
     }
   });
 });

@@ -75,10 +75,19 @@ export async function grantRuntimeAccess(owner: pg.ClientBase, runtimeUser: stri
   for (const table of APPEND_ONLY_TABLES) {
     await owner.query(`revoke update, delete, truncate on ${pg.escapeIdentifier(table)} from ${role}`);
   }
+  // Tables the database keeps from others by trigger: the app may only read them.
+  for (const table of DERIVED_TABLES) {
+    await owner.query(
+      `revoke insert, update, delete, truncate on ${pg.escapeIdentifier(table)} from ${role}`,
+    );
+  }
 }
 
 /** Tables whose rows the runtime role may insert and read but never change or remove. */
 export const APPEND_ONLY_TABLES = ['audit_event', 'ledger_entry'];
+
+/** Tables a trigger keeps current from another table; the runtime role may only read them. */
+export const DERIVED_TABLES = ['ledger_month_total'];
 
 /**
  * What the role behind `client` could do beyond its rows: being a superuser, or owning tables (an owner

@@ -16,6 +16,7 @@ import { Migration20261204000000_ledger } from './Migration20261204000000_ledger
 import { Migration20261205000000_reports } from './Migration20261205000000_reports.js';
 import { Migration20261205000001_report_indexes } from './Migration20261205000001_report_indexes.js';
 import { Migration20261206000000_allocations_into_ledger } from './Migration20261206000000_allocations_into_ledger.js';
+import { Migration20261207000002_ledger_month_totals } from './Migration20261207000002_ledger_month_totals.js';
 /** Every committed migration, in order. Never edit one that has landed; add a new one. */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124000000_forms', class: Migration20261124000000_forms },
@@ -46,4 +47,5 @@ export const migrationsList: MigrationObject[] = [
     name: 'Migration20261206000000_allocations_into_ledger',
     class: Migration20261206000000_allocations_into_ledger,
   },
+  { name: 'Migration20261207000002_ledger_month_totals', class: Migration20261207000002_ledger_month_totals },
 ];

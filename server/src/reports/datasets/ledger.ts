@@ -55,4 +55,22 @@ export const ledger: Dataset = {
     providerIds: 'le.provider_id = any(?::uuid[])',
     offerIds: 'le.offer_id = any(?::uuid[])',
   },
+  // Monthly totals (Migration20261207000002_ledger_month_totals) carry the same columns under the same
+  // alias, summed: every dimension and measure above reads them unchanged, and booked_on is the month's
+  // first day. Only reports for a Träger or an offer need the entries.
+  summary: {
+    from: `from ledger_month_total le ${areaJoins('le.social_area_id')}`,
+    dimensions: ['socialArea', 'regionalTeam', 'budgetYear', 'month', 'financingKind'],
+    measures: [
+      'allocated',
+      'committed',
+      'paid',
+      'remaining',
+      'committedGrant',
+      'committedFee',
+      'paidGrant',
+      'paidFee',
+    ],
+    filters: ['years', 'socialAreaIds', 'regionalTeamIds', 'financingKinds'],
+  },
 };
