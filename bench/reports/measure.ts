@@ -23,7 +23,8 @@ export interface BenchFilters {
 
 /**
  * The aggregate each report shows, written by hand over the typed tables for a committee member (all
- * Sozialräume, kreisweit included). `$1` is the list of years.
+ * Sozialräume, kreisweit included). `$1` is the list of years. The budget reports read the ledger's
+ * monthly totals (table ledger_month_total, kept by a trigger with every entry), as the platform does.
  */
 export const HAND_WRITTEN_SQL: Record<RequiredReport, string> = {
   'budget-use': `
@@ -37,7 +38,7 @@ export const HAND_WRITTEN_SQL: Record<RequiredReport, string> = {
            coalesce(sum(l.amount) filter (where l.kind in ('PAYMENT', 'REPAYMENT') and l.financing_kind = 'FEE'), 0) as paid_77,
            coalesce(sum(l.amount) filter (where l.kind = 'ALLOCATION'), 0)
              - coalesce(sum(l.amount) filter (where l.kind in ('COMMITMENT', 'CANCELLATION')), 0) as remaining
-    from ledger_entry l left join social_area sa on sa.id = l.social_area_id
+    from ledger_month_total l left join social_area sa on sa.id = l.social_area_id
     where l.budget_year = any($1::int[])
     group by sa.id, sa.name, l.budget_year
     order by sa.name nulls last, l.budget_year`,
@@ -81,10 +82,10 @@ export const HAND_WRITTEN_SQL: Record<RequiredReport, string> = {
       and $1::int[] is not null -- overdue in any year: the report takes no year filter
     order by e.due_date, o.title`,
   'budget-by-month': `
-    select date_trunc('month', l.booked_on)::date as month,
+    select l.booked_on as month,
            coalesce(sum(l.amount) filter (where l.kind in ('COMMITMENT', 'CANCELLATION')), 0) as committed,
            coalesce(sum(l.amount) filter (where l.kind in ('PAYMENT', 'REPAYMENT')), 0) as paid
-    from ledger_entry l
+    from ledger_month_total l
     where l.budget_year = any($1::int[])
     group by 1 order by 1`,
   'applications-by-provider': `
@@ -98,6 +99,35 @@ export const HAND_WRITTEN_SQL: Record<RequiredReport, string> = {
       and extract(year from a.submitted_at at time zone 'Europe/Berlin')::int = any($1::int[])
     group by p.id, p.name
     order by p.name`,
+};
+
+/**
+ * The two budget reports summed from the ledger's entries instead of its monthly totals: what they would
+ * cost without the totals, and an independent check of them (the same rows to the cent).
+ */
+export const FROM_ENTRIES_SQL: Partial<Record<RequiredReport, string>> = {
+  'budget-use': `
+    select sa.id, sa.name as social_area, l.budget_year,
+           coalesce(sum(l.amount) filter (where l.kind = 'ALLOCATION'), 0) as allocated,
+           coalesce(sum(l.amount) filter (where l.kind in ('COMMITMENT', 'CANCELLATION')), 0) as committed,
+           coalesce(sum(l.amount) filter (where l.kind in ('COMMITMENT', 'CANCELLATION') and l.financing_kind = 'GRANT'), 0) as committed_74,
+           coalesce(sum(l.amount) filter (where l.kind in ('COMMITMENT', 'CANCELLATION') and l.financing_kind = 'FEE'), 0) as committed_77,
+           coalesce(sum(l.amount) filter (where l.kind in ('PAYMENT', 'REPAYMENT')), 0) as paid,
+           coalesce(sum(l.amount) filter (where l.kind in ('PAYMENT', 'REPAYMENT') and l.financing_kind = 'GRANT'), 0) as paid_74,
+           coalesce(sum(l.amount) filter (where l.kind in ('PAYMENT', 'REPAYMENT') and l.financing_kind = 'FEE'), 0) as paid_77,
+           coalesce(sum(l.amount) filter (where l.kind = 'ALLOCATION'), 0)
+             - coalesce(sum(l.amount) filter (where l.kind in ('COMMITMENT', 'CANCELLATION')), 0) as remaining
+    from ledger_entry l left join social_area sa on sa.id = l.social_area_id
+    where l.budget_year = any($1::int[])
+    group by sa.id, sa.name, l.budget_year
+    order by sa.name nulls last, l.budget_year`,
+  'budget-by-month': `
+    select date_trunc('month', l.booked_on)::date as month,
+           coalesce(sum(l.amount) filter (where l.kind in ('COMMITMENT', 'CANCELLATION')), 0) as committed,
+           coalesce(sum(l.amount) filter (where l.kind in ('PAYMENT', 'REPAYMENT')), 0) as paid
+    from ledger_entry l
+    where l.budget_year = any($1::int[])
+    group by 1 order by 1`,
 };
 
 /** The GraphQL operation the dashboard sends for one report. */
@@ -286,58 +316,6 @@ export async function explainReports(
   }
   return summaries;
 }
-
-/**
- * Indexes the plans of the hand-written queries ask for: the ledger reports read one budget year's
- * entries (a tenth of the table) and can answer from a covering index alone; goal achievement reads the
- * goal facts of one year by period. The bench measures once without and once with them.
- */
-export const CANDIDATE_INDEXES = [
-  `create index if not exists bench_candidate_ledger_year_area_kind_covering on ledger_entry
-     (budget_year, social_area_id, kind, financing_kind) include (amount, booked_on)`,
-  `create index if not exists bench_candidate_goal_fact_period_covering on evaluation_goal_fact
-     (period_from) include (social_area_id, achievement_percent, evaluation_id)`,
-  `create index if not exists bench_candidate_need_created_at on need (created_at)`,
-  `create index if not exists bench_candidate_application_submitted_at on application (submitted_at)`,
-];
-
-/**
- * A pre-aggregated alternative for the two ledger reports: the entries summed per budget year,
- * Sozialraum, kind, financing kind and month. Kept current in the ledger's own transaction (the ledger
- * only ever receives inserts, so an insert trigger or the booking code adds to one row), it holds a few
- * thousand rows however many entries there are. The bench builds it once and times the reports over it.
- */
-export const MONTHLY_TOTALS = {
-  create: `create table if not exists bench_candidate_ledger_month as
-    select budget_year, social_area_id, kind, financing_kind, date_trunc('month', booked_on)::date as month,
-           sum(amount)::bigint as amount, count(*) as entries
-    from ledger_entry group by 1, 2, 3, 4, 5`,
-  index: `create index if not exists bench_candidate_ledger_month_year on bench_candidate_ledger_month (budget_year)`,
-  queries: {
-    'budget-use': `
-      select sa.id, sa.name as social_area, m.budget_year,
-             coalesce(sum(m.amount) filter (where m.kind = 'ALLOCATION'), 0) as allocated,
-             coalesce(sum(m.amount) filter (where m.kind in ('COMMITMENT', 'CANCELLATION')), 0) as committed,
-             coalesce(sum(m.amount) filter (where m.kind in ('COMMITMENT', 'CANCELLATION') and m.financing_kind = 'GRANT'), 0) as committed_74,
-             coalesce(sum(m.amount) filter (where m.kind in ('COMMITMENT', 'CANCELLATION') and m.financing_kind = 'FEE'), 0) as committed_77,
-             coalesce(sum(m.amount) filter (where m.kind in ('PAYMENT', 'REPAYMENT')), 0) as paid,
-             coalesce(sum(m.amount) filter (where m.kind in ('PAYMENT', 'REPAYMENT') and m.financing_kind = 'GRANT'), 0) as paid_74,
-             coalesce(sum(m.amount) filter (where m.kind in ('PAYMENT', 'REPAYMENT') and m.financing_kind = 'FEE'), 0) as paid_77,
-             coalesce(sum(m.amount) filter (where m.kind = 'ALLOCATION'), 0)
-               - coalesce(sum(m.amount) filter (where m.kind in ('COMMITMENT', 'CANCELLATION')), 0) as remaining
-      from bench_candidate_ledger_month m left join social_area sa on sa.id = m.social_area_id
-      where m.budget_year = any($1::int[])
-      group by sa.id, sa.name, m.budget_year
-      order by sa.name nulls last, m.budget_year`,
-    'budget-by-month': `
-      select m.month,
-             coalesce(sum(m.amount) filter (where m.kind in ('COMMITMENT', 'CANCELLATION')), 0) as committed,
-             coalesce(sum(m.amount) filter (where m.kind in ('PAYMENT', 'REPAYMENT')), 0) as paid
-      from bench_candidate_ledger_month m
-      where m.budget_year = any($1::int[])
-      group by 1 order by 1`,
-  } as Partial<Record<RequiredReport, string>>,
-};
 
 /** Times one query alone: `iterations` runs after `warmup`, one at a time. */
 export async function measureSql(

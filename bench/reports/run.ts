@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { chmod, mkdtemp, rm, statfs, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm, statfs, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,14 +13,13 @@ import { Role } from '../../server/src/common/context.js';
 import { DEMO_USERS } from '../../server/src/users/demo-users.js';
 import { COUNTY, fractionOf, generateReportData, hasLedger, type Scale, STATE } from './generate.js';
 import {
-  CANDIDATE_INDEXES,
   COUNTY_TARGETS,
   explainReports,
   formatTable,
   type Latency,
   measureReports,
+  FROM_ENTRIES_SQL,
   measureSql,
-  MONTHLY_TOTALS,
   type PlanSummary,
   REPORT_QUERY,
   type ReportMeasurement,
@@ -37,14 +36,19 @@ import {
  *
  * BENCH_REPORTS_SCALES (county,state), BENCH_REPORTS_STATE_FRACTION (1: the full state; e.g. 0.5 for half),
  * BENCH_REPORTS_ITERATIONS (30), BENCH_REPORTS_WARMUP (3), BENCH_REPORTS_YEAR (2025: the filter, one year,
- * all Sozialräume), BENCH_JSON=<file> also writes the figures as JSON.
+ * all Sozialräume), BENCH_REPORTS_DATA_DIR (keep and reuse the generated databases), BENCH_JSON=<file> also
+ * writes the figures as JSON.
  */
 const ITERATIONS = Number(process.env.BENCH_REPORTS_ITERATIONS ?? 30);
 const WARMUP = Number(process.env.BENCH_REPORTS_WARMUP ?? 3);
 const YEAR = Number(process.env.BENCH_REPORTS_YEAR ?? 2025);
 const STATE_FRACTION = Number(process.env.BENCH_REPORTS_STATE_FRACTION ?? 1);
-/** BENCH_REPORTS_CANDIDATES=0 skips the second measurement with the candidate indexes. */
-const CANDIDATES = process.env.BENCH_REPORTS_CANDIDATES !== '0';
+/**
+ * BENCH_REPORTS_DATA_DIR keeps the embedded PostgreSQL in that folder: a scale generated there once (with
+ * the same seed and size) is measured again without generating it anew, after the platform's newer
+ * migrations ran on it.
+ */
+const DATA_DIR = process.env.BENCH_REPORTS_DATA_DIR;
 const SCALES = (process.env.BENCH_REPORTS_SCALES ?? 'county,state').split(',').map((name) => name.trim());
 /** About the bytes one ledger entry takes with its indexes; the state scale needs about 10 million. */
 const BYTES_PER_LEDGER_ENTRY = 400;
@@ -174,8 +178,39 @@ interface ScaleResult {
   results: ReportMeasurement[];
   plans: PlanSummary[];
   targets: Targets;
-  withCandidates?: { results: ReportMeasurement[]; plans: PlanSummary[]; seconds: number };
-  monthly: Record<string, Latency>;
+  /** The budget reports summed from the entries instead of the monthly totals. */
+  fromEntries: Record<string, Latency>;
+  /** Whether the data was generated in an earlier run (BENCH_REPORTS_DATA_DIR). */
+  reused: boolean;
+}
+
+const ms = (value: number) => (value < 10 ? value.toFixed(1) : value.toFixed(0));
+
+/** What an earlier run generated into this database, if it was this scale (BENCH_REPORTS_DATA_DIR). */
+async function earlierGeneration(
+  client: pg.Client,
+  scale: Scale,
+): Promise<{ generationSeconds: number; counts: Record<string, number> } | null> {
+  await client.query(
+    'create table if not exists bench_reports_generated (scale jsonb primary key, seconds float8 not null, counts jsonb not null)',
+  );
+  const { rows } = await client.query<{ seconds: number; counts: Record<string, number> }>(
+    'select seconds, counts from bench_reports_generated where scale = $1::jsonb',
+    [JSON.stringify(scale)],
+  );
+  return rows[0] ? { generationSeconds: rows[0].seconds, counts: rows[0].counts } : null;
+}
+
+async function rememberGeneration(
+  client: pg.Client,
+  scale: Scale,
+  seconds: number,
+  counts: Record<string, number>,
+): Promise<void> {
+  await client.query(
+    'insert into bench_reports_generated (scale, seconds, counts) values ($1::jsonb, $2, $3::jsonb) on conflict do nothing',
+    [JSON.stringify(scale), seconds, JSON.stringify(counts)],
+  );
 }
 
 async function runScale(
@@ -196,12 +231,22 @@ async function runScale(
   await client.connect();
   try {
     if (!(await hasLedger(client))) console.log('no ledger_entry table: the ledger reports cannot run');
-    const started = performance.now();
-    const counts = await generateReportData(client, scale, {
-      progress: (table, rows, seconds) =>
-        console.log(`  ${table.padEnd(22)} ${String(rows).padStart(10)} rows  ${seconds.toFixed(1)} s`),
-    });
-    const generationSeconds = (performance.now() - started) / 1000;
+    const earlier = await earlierGeneration(client, scale);
+    let generationSeconds: number;
+    let counts: Record<string, number>;
+    if (earlier) {
+      ({ generationSeconds, counts } = earlier);
+      console.log(`reusing the data generated in an earlier run (${generationSeconds.toFixed(0)} s then)`);
+      await client.query('analyze');
+    } else {
+      const started = performance.now();
+      counts = await generateReportData(client, scale, {
+        progress: (table, rows, seconds) =>
+          console.log(`  ${table.padEnd(22)} ${String(rows).padStart(10)} rows  ${seconds.toFixed(1)} s`),
+      });
+      generationSeconds = (performance.now() - started) / 1000;
+      await rememberGeneration(client, scale, generationSeconds, counts);
+    }
     const { rows: size } = await client.query<{ bytes: string }>(
       'select pg_database_size(current_database()) as bytes',
     );
@@ -243,43 +288,18 @@ async function runScale(
     );
     console.log(formatTable(results, targets));
     printPlans(plans);
-    let withCandidates: { results: ReportMeasurement[]; plans: PlanSummary[]; seconds: number } | undefined;
-    if (CANDIDATES) {
-      const indexStarted = performance.now();
-      for (const statement of CANDIDATE_INDEXES) await client.query(statement);
-      await client.query('vacuum analyze');
-      const seconds = (performance.now() - indexStarted) / 1000;
-      const candidateResults = await measureReports(transport, {
-        filters,
-        iterations: ITERATIONS,
-        warmup: WARMUP,
-      });
-      const candidatePlans = await explainReports(explain, filters);
-      console.log(`\nwith the candidate indexes (built in ${seconds.toFixed(0)} s):\n`);
-      console.log(formatTable(candidateResults, targets));
-      printPlans(candidatePlans);
-      withCandidates = { results: candidateResults, plans: candidatePlans, seconds };
-    }
-    const monthly: Record<string, Latency> = {};
-    if (CANDIDATES && (await hasLedger(client))) {
-      const buildStarted = performance.now();
-      await client.query(MONTHLY_TOTALS.create);
-      await client.query(MONTHLY_TOTALS.index);
-      await client.query('analyze bench_candidate_ledger_month');
-      const { rows: totals } = await client.query<{ n: string }>(
-        'select count(*) as n from bench_candidate_ledger_month',
-      );
+    const fromEntries: Record<string, Latency> = {};
+    if (await hasLedger(client)) {
       console.log(
-        `\nmonthly totals (${totals[0].n} rows from ${counts.ledger_entry ?? 0} entries, built in ` +
-          `${((performance.now() - buildStarted) / 1000).toFixed(1)} s), hand-written SQL:`,
+        '\nthe budget reports summed from the entries instead of the monthly totals, hand-written SQL:',
       );
-      for (const [key, text] of Object.entries(MONTHLY_TOTALS.queries)) {
-        monthly[key] = await measureSql(transport.sql, text, [filters.years], {
+      for (const [key, text] of Object.entries(FROM_ENTRIES_SQL)) {
+        fromEntries[key] = await measureSql(transport.sql, text, [filters.years], {
           iterations: ITERATIONS,
           warmup: WARMUP,
         });
         console.log(
-          `  ${key}: p50 ${monthly[key].p50.toFixed(1)} ms, p95 ${monthly[key].p95.toFixed(1)} ms, ${monthly[key].rows} rows`,
+          `  ${key}: p50 ${ms(fromEntries[key].p50)} ms, p95 ${ms(fromEntries[key].p95)} ms, ${fromEntries[key].rows} rows`,
         );
       }
     }
@@ -292,8 +312,8 @@ async function runScale(
       results,
       plans,
       targets,
-      withCandidates,
-      monthly,
+      fromEntries,
+      reused: Boolean(earlier),
     };
   } finally {
     await client.end();
@@ -302,7 +322,10 @@ async function runScale(
 }
 
 async function main() {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'sozialraum-bench-reports-'));
+  const dataDir = DATA_DIR
+    ? path.resolve(DATA_DIR)
+    : await mkdtemp(path.join(os.tmpdir(), 'sozialraum-bench-reports-'));
+  await mkdir(dataDir, { recursive: true });
   await chmod(dataDir, 0o755);
   const database = await startEmbeddedPostgres({ dataDir, port: await freePort() });
   const scales: ScaleResult[] = [];
@@ -339,7 +362,7 @@ async function main() {
     }
   } finally {
     await database.stop();
-    await rm(dataDir, { recursive: true, force: true });
+    if (!DATA_DIR) await rm(dataDir, { recursive: true, force: true });
   }
 }
 
