@@ -143,6 +143,11 @@ export interface Transport {
   graphql(key: RequiredReport, filters: BenchFilters): Promise<GraphQLOutcome>;
   /** Runs a query on the database directly and returns its row count. */
   sql(text: string, params: unknown[]): Promise<number>;
+  /**
+   * The bare stack: the cheapest GraphQL request with the same session (HTTP, Apollo, the caller from the
+   * session), which every report request pays before its own work.
+   */
+  floor?(): Promise<void>;
 }
 
 export interface Latency {
@@ -160,6 +165,10 @@ export interface ReportMeasurement {
   /** GraphQL p50 ÷ SQL p50 and GraphQL p95 ÷ SQL p95. */
   ratioP50: number | null;
   ratioP95: number | null;
+  /** The bare stack's latency in the same loop, when the transport has one. */
+  floor?: Latency;
+  /** GraphQL p50 ÷ (floor p50 + SQL p50): the report against a request that only ran the SQL. */
+  ratioOverFloor?: number | null;
 }
 
 export interface MeasureOptions {
@@ -204,12 +213,14 @@ export async function measureReports(
     }
     const sqlTimes: number[] = [];
     const graphqlTimes: number[] = [];
+    const floorTimes: number[] = [];
     let sqlRows = 0;
     let graphqlRows = 0;
     for (let i = 0; i < options.iterations; i++) {
       const [sqlMs, rows] = await time(runSql);
       sqlTimes.push(sqlMs);
       sqlRows = rows;
+      if (transport.floor) floorTimes.push((await time(() => transport.floor!()))[0]);
       if (error) continue;
       const [graphqlMs, outcome] = await time(runGraphQL);
       if ('error' in outcome) {
@@ -224,6 +235,10 @@ export async function measureReports(
       error || graphqlTimes.length === 0
         ? null
         : { p50: percentile(graphqlTimes, 0.5), p95: percentile(graphqlTimes, 0.95), rows: graphqlRows };
+    const floor =
+      floorTimes.length > 0
+        ? { p50: percentile(floorTimes, 0.5), p95: percentile(floorTimes, 0.95), rows: 0 }
+        : undefined;
     results.push({
       key,
       sql,
@@ -231,6 +246,7 @@ export async function measureReports(
       ...(error ? { error } : {}),
       ratioP50: graphql ? graphql.p50 / sql.p50 : null,
       ratioP95: graphql ? graphql.p95 / sql.p95 : null,
+      ...(floor ? { floor, ratioOverFloor: graphql ? graphql.p50 / (floor.p50 + sql.p50) : null } : {}),
     });
   }
   return results;
@@ -251,19 +267,26 @@ const ratio = (value: number | null) => (value === null ? '–' : `${value.toFix
 
 /** The results as a Markdown table with whether the targets hold. */
 export function formatTable(results: ReportMeasurement[], targets: Targets): string {
+  const withFloor = results.some((result) => result.floor);
   const lines = [
     '| Report | rows | GraphQL p50 ms | p95 ms | SQL p50 ms | p95 ms | GraphQL ÷ SQL p50 | p95 | ' +
+      (withFloor ? 'floor p50 ms | GraphQL ÷ (floor + SQL) p50 | ' : '') +
       `p95 < ${targets.p95Ms} ms | ≤ ${targets.ratio}× SQL |`,
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ' +
+      (withFloor ? '---: | ---: | ' : '') +
+      '--- | --- |',
   ];
   for (const result of results) {
     const graphql = result.graphql;
     const p95Met = graphql ? (graphql.p95 < targets.p95Ms ? 'met' : 'NOT met') : 'n/a';
     const ratioMet = result.ratioP50 === null ? 'n/a' : result.ratioP50 <= targets.ratio ? 'met' : 'NOT met';
+    const floor = withFloor
+      ? `${result.floor ? ms(result.floor.p50) : '–'} | ${ratio(result.ratioOverFloor ?? null)} | `
+      : '';
     lines.push(
       `| ${result.key} | ${graphql?.rows ?? result.sql.rows} | ${graphql ? ms(graphql.p50) : '–'} | ` +
         `${graphql ? ms(graphql.p95) : '–'} | ${ms(result.sql.p50)} | ${ms(result.sql.p95)} | ` +
-        `${ratio(result.ratioP50)} | ${ratio(result.ratioP95)} | ${p95Met} | ${ratioMet} |`,
+        `${ratio(result.ratioP50)} | ${ratio(result.ratioP95)} | ${floor}${p95Met} | ${ratioMet} |`,
     );
   }
   const errors = results.filter((result) => result.error);

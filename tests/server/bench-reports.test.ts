@@ -117,6 +117,9 @@ describe('reports benchmark measurement', () => {
           return { rows: answer.data.report.rows.length };
         },
         sql: async (text, params) => (await client.query(text, params)).rowCount ?? 0,
+        floor: async () => {
+          await api.gql('query BenchFloor { __typename }', {}, { caller: committee });
+        },
       },
       { keys, filters: { years: [SMALL.lastYear - 1] }, iterations: 3, warmup: 1 },
     );
@@ -129,8 +132,11 @@ describe('reports benchmark measurement', () => {
       expect(result.sql.p95).toBeGreaterThanOrEqual(result.sql.p50);
       if (result.graphql) expect(result.ratioP50).toBeGreaterThan(0);
       else expect(result.error).toBeTruthy();
+      expect(result.floor!.p50).toBeGreaterThan(0);
+      if (result.graphql) expect(result.ratioOverFloor).toBeLessThan(result.ratioP50!);
     }
     const table = formatTable(results, COUNTY_TARGETS);
+    expect(table).toContain('GraphQL ÷ (floor + SQL) p50');
     for (const result of results) expect(table).toContain(`| ${result.key} |`);
   });
 
