@@ -17,6 +17,7 @@ import { Migration20261205000000_reports } from './Migration20261205000000_repor
 import { Migration20261205000001_report_indexes } from './Migration20261205000001_report_indexes.js';
 import { Migration20261206000000_allocations_into_ledger } from './Migration20261206000000_allocations_into_ledger.js';
 import { Migration20261207000002_ledger_month_totals } from './Migration20261207000002_ledger_month_totals.js';
+import { Migration20261207100000_report_year_ranges } from './Migration20261207100000_report_year_ranges.js';
 /** Every committed migration, in order. Never edit one that has landed; add a new one. */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124000000_forms', class: Migration20261124000000_forms },
@@ -48,4 +49,5 @@ export const migrationsList: MigrationObject[] = [
     class: Migration20261206000000_allocations_into_ledger,
   },
   { name: 'Migration20261207000002_ledger_month_totals', class: Migration20261207000002_ledger_month_totals },
+  { name: 'Migration20261207100000_report_year_ranges', class: Migration20261207100000_report_year_ranges },
 ];

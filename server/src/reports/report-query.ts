@@ -111,7 +111,10 @@ export function compileReport(
   const where: Fragment[] = [scope];
   for (const key of definition.filters.keys) {
     const values = filters[key];
-    if (values?.length) where.push({ sql: dataset.filters[key]!, bindings: [values] });
+    // Every `?` of a filter's condition receives the list (a range and the exact condition, say).
+    const condition = dataset.filters[key]!;
+    if (values?.length)
+      where.push({ sql: condition, bindings: Array.from(condition.matchAll(/\?/g), () => values) });
   }
   for (const key of definition.conditions ?? [])
     where.push({ sql: dataset.conditions![key].sql, bindings: [] });

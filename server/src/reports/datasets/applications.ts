@@ -1,16 +1,20 @@
 import type { Dataset } from '../datasets.js';
 import { ReportValueFormat } from '../report.types.js';
-import { areaJoins, count, provider, regionalTeam, socialArea } from './fields.js';
+import { areaJoins, count, provider, regionalTeam, socialArea, yearsInBerlin } from './fields.js';
 
-/** Submitted applications (Interessensbekundungen) and their decisions. */
+/**
+ * Submitted applications (Interessensbekundungen) and their decisions. Call, need and provider are left
+ * joins on their primary keys: every application names its call and provider and every call its need
+ * (not null, foreign keys), so no row is lost, and PostgreSQL leaves out the joins a report does not use.
+ */
 export const applications: Dataset = {
   key: 'applications',
   label: 'Interessensbekundungen',
   from: `from application a
-    join call_for_interest cfi on cfi.id = a.call_id
-    join need n on n.id = cfi.need_id
+    left join call_for_interest cfi on cfi.id = a.call_id
+    left join need n on n.id = cfi.need_id
     ${areaJoins('n.social_area_id')}
-    join provider p on p.id = a.provider_id
+    left join provider p on p.id = a.provider_id
     left join application_decision d on d.application_id = a.id`,
   socialAreaSql: 'n.social_area_id',
   regionalTeamSql: 'sa.regional_team_id',
@@ -57,7 +61,7 @@ export const applications: Dataset = {
     },
   ],
   filters: {
-    years: `extract(year from a.submitted_at at time zone 'Europe/Berlin')::int = any(?::int[])`,
+    years: yearsInBerlin('a.submitted_at'),
     socialAreaIds: 'n.social_area_id = any(?::uuid[])',
     regionalTeamIds: 'sa.regional_team_id = any(?::uuid[])',
     financingKinds: 'd.financing_kind::text = any(?::text[])',

@@ -1,17 +1,30 @@
 import type { Dataset } from '../datasets.js';
 import { ReportValueFormat } from '../report.types.js';
-import { OPEN_EVALUATION, TODAY, areaJoins, count, provider, regionalTeam, socialArea } from './fields.js';
+import {
+  OPEN_EVALUATION,
+  TODAY,
+  areaJoins,
+  count,
+  provider,
+  regionalTeam,
+  socialArea,
+  yearsOfDate,
+} from './fields.js';
 
 const HALF_YEAR = (column: string) =>
   `to_char(${column}, 'YYYY') || case when extract(month from ${column}) <= 6 then ' H1' else ' H2' end`;
 
-/** Goal achievement per goal of accepted evaluations (evaluation_goal_fact). */
+/**
+ * Goal achievement per goal of accepted evaluations (evaluation_goal_fact). Offer and provider are left
+ * joins on their primary keys: every goal fact names both (not null, foreign keys), so no row is lost,
+ * and PostgreSQL leaves the joins out of reports that use neither.
+ */
 export const goalAchievement: Dataset = {
   key: 'goalAchievement',
   label: 'Zielerreichung (je Ziel)',
   from: `from evaluation_goal_fact g ${areaJoins('g.social_area_id')}
-    join offer o on o.id = g.offer_id
-    join provider p on p.id = g.provider_id`,
+    left join offer o on o.id = g.offer_id
+    left join provider p on p.id = g.provider_id`,
   socialAreaSql: 'g.social_area_id',
   regionalTeamSql: 'sa.regional_team_id',
   dimensions: [
@@ -44,7 +57,7 @@ export const goalAchievement: Dataset = {
     },
   ],
   filters: {
-    years: 'extract(year from g.period_from)::int = any(?::int[])',
+    years: yearsOfDate('g.period_from'),
     socialAreaIds: 'g.social_area_id = any(?::uuid[])',
     regionalTeamIds: 'sa.regional_team_id = any(?::uuid[])',
     financingKinds: 'o.financing_kind::text = any(?::text[])',
@@ -115,7 +128,7 @@ export const evaluations: Dataset = {
     count('Evaluationen'),
   ],
   filters: {
-    years: 'extract(year from e.due_date)::int = any(?::int[])',
+    years: yearsOfDate('e.due_date'),
     socialAreaIds: 'o.social_area_id = any(?::uuid[])',
     regionalTeamIds: 'sa.regional_team_id = any(?::uuid[])',
     financingKinds: 'o.financing_kind::text = any(?::text[])',

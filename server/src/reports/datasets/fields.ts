@@ -61,3 +61,27 @@ export const areaJoins = (column: string) => SOCIAL_AREA_JOINS.replace('{area}',
 export const ALLOCATION = `'ALLOCATION'`;
 export const COMMITTED = `'COMMITMENT', 'CANCELLATION'`;
 export const PAID = `'PAYMENT', 'REPAYMENT'`;
+
+/**
+ * The years filter on a `date` column, in a form an index on the column serves: the range from 1 January
+ * of the first year chosen to 1 January after the last, and within it exactly the years chosen (the same
+ * rows as `extract(year from column) = any(years)`). The functions of Migration20261207100000_report_year_ranges give the
+ * bounds as constants when the query is planned, so PostgreSQL estimates the range from the column's
+ * statistics; for consecutive years the exact condition folds away. Each `?` receives the list.
+ */
+export const yearsOfDate = (column: string) =>
+  `(${column} >= make_date(report_first_year(?::int[]), 1, 1)
+    and ${column} < make_date(report_last_year(?::int[]) + 1, 1, 1)
+    and (report_years_contiguous(?::int[]) or extract(year from ${column})::int = any(?::int[])))`;
+
+/**
+ * The years filter on a `timestamptz` column by the year in Europe/Berlin (the county's budget years), in
+ * a form an index on the column serves: from midnight of 1 January of the first year chosen, Berlin time,
+ * to midnight of 1 January after the last, and within it exactly the years chosen (as `yearsOfDate`).
+ * Each `?` receives the list.
+ */
+export const yearsInBerlin = (column: string) =>
+  `(${column} >= make_timestamptz(report_first_year(?::int[]), 1, 1, 0, 0, 0, 'Europe/Berlin')
+    and ${column} < make_timestamptz(report_last_year(?::int[]) + 1, 1, 1, 0, 0, 0, 'Europe/Berlin')
+    and (report_years_contiguous(?::int[])
+      or extract(year from ${column} at time zone 'Europe/Berlin')::int = any(?::int[])))`;

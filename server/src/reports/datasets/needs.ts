@@ -1,6 +1,6 @@
 import type { Dataset } from '../datasets.js';
 import { ReportValueFormat } from '../report.types.js';
-import { areaJoins, count, regionalTeam, socialArea } from './fields.js';
+import { areaJoins, count, regionalTeam, socialArea, yearsInBerlin } from './fields.js';
 
 /** Bedarfe and how they were resolved. */
 export const needs: Dataset = {
@@ -27,7 +27,7 @@ export const needs: Dataset = {
   ],
   measures: [count('Bedarfe')],
   filters: {
-    years: `extract(year from n.created_at at time zone 'Europe/Berlin')::int = any(?::int[])`,
+    years: yearsInBerlin('n.created_at'),
     socialAreaIds: 'n.social_area_id = any(?::uuid[])',
     regionalTeamIds: 'sa.regional_team_id = any(?::uuid[])',
   },
