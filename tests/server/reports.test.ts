@@ -4,6 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Caller, Role } from '../../server/src/common/context.js';
 import { readReportFiles } from '../../server/src/reports/report-catalog.js';
+import { checkReportDefinition } from '../../server/src/reports/report-definition.js';
+import { runReport } from '../../server/src/reports/report-query.js';
 import { summarize } from '../../server/src/reports/report-summary.js';
 import { ReportValueFormat } from '../../server/src/reports/report.types.js';
 import {
@@ -737,6 +739,17 @@ describe('the reports database', () => {
       ),
     );
     await expect(attempt).rejects.toThrow(/read-only transaction/);
+    const settings = await readOnly(db, async (trx, asOf) => {
+      const result = await trx.raw<{ rows: { isolation: string; timeout: string; now: Date }[] }>(
+        `select current_setting('transaction_isolation') as isolation,
+                current_setting('statement_timeout') as timeout, now() as now`,
+      );
+      return { ...result.rows[0]!, asOf };
+    });
+    // One snapshot for every query of a report, and the time of that snapshot.
+    expect(settings.isolation).toBe('repeatable read');
+    expect(settings.timeout).toBe('30s');
+    expect(settings.asOf).toEqual(settings.now);
     const [row] = await sql<{ count: number }>(
       `select count(*)::int as count from regional_team where name = 'Schreibversuch'`,
     );
@@ -762,6 +775,157 @@ describe('the row limit', () => {
     );
     expect(preview.data!.previewReport.rows.length).toBe(3);
     expect(preview.data!.previewReport.summary).toMatch(/Es werden höchstens 3 Zeilen gezeigt/);
+  });
+});
+
+describe('paging', () => {
+  const PAGED = `query($key: String!, $filters: ReportFilterInput, $page: ReportPageInput) {
+    report(key: $key, filters: $filters, page: $page) {
+      columns { key role } rows rowIds totals totalRows offset summary
+    }
+  }`;
+  interface Paged extends Result {
+    totalRows: number;
+    offset: number;
+  }
+  async function page(key: string, filters: Record<string, unknown> | null, offset: number, limit: number) {
+    const response = await api.gql<{ report: Paged }>(
+      PAGED,
+      { key, filters, page: { offset, limit } },
+      { caller: committee },
+    );
+    expect(response.errors).toBeUndefined();
+    return response.data!.report;
+  }
+  /** Every page of a report, one after the other. */
+  async function allPages(key: string, filters: Record<string, unknown> | null, limit: number) {
+    const pages: Paged[] = [];
+    for (let offset = 0; ; offset += limit) {
+      const next = await page(key, filters, offset, limit);
+      pages.push(next);
+      if (offset + limit >= next.totalRows) return pages;
+    }
+  }
+
+  it('offer-overview: the pages are the report’s rows in its order, each with the total and totals of all rows', async () => {
+    for (const filters of [{}, { years: [2025] }, { financingKinds: ['GRANT'] }] as Record<string, any>[]) {
+      const whole = await run('offer-overview', filters);
+      const pages = await allPages('offer-overview', filters, 3);
+      expect(pages.length).toBeGreaterThan(1);
+      expect(pages.flatMap((p) => p.rows)).toEqual(whole.rows);
+      expect(pages.flatMap((p) => p.rowIds)).toEqual(whole.rowIds);
+      expect(pages.map((p) => p.offset)).toEqual(pages.map((_p, i) => i * 3));
+      expect(pages.every((p) => p.rows.length <= 3)).toBe(true);
+      const [expected] = await sql<{ rows: number; amount: string }>(
+        `select count(*)::int as rows, coalesce(sum(o.approved_amount), 0)::bigint as amount from offer o
+         where (?::int[] is null or exists (select 1 from generate_series(extract(year from o.period_start)::int, extract(year from o.period_end)::int) s(y) where s.y = any(?::int[])))
+           and (?::text[] is null or o.financing_kind::text = any(?::text[]))`,
+        [
+          ...Array(2).fill(filters.years ? `{${filters.years.join(',')}}` : null),
+          ...Array(2).fill(filters.financingKinds ? `{${filters.financingKinds.join(',')}}` : null),
+        ],
+      );
+      const amount = whole.columns.findIndex((c) => c.key === 'approvedAmount');
+      for (const p of pages) {
+        expect(p.totalRows).toBe(expected!.rows);
+        expect(p.totals[amount]).toBe(Number(expected!.amount));
+        expect(p.totals).toEqual(whole.totals);
+      }
+    }
+  });
+
+  it('overdue-evaluations: pages in the order of days overdue, total from all rows', async () => {
+    const whole = await run('overdue-evaluations', {});
+    const pages = await allPages('overdue-evaluations', {}, 2);
+    expect(pages.length).toBeGreaterThan(1);
+    expect(pages.flatMap((p) => p.rows)).toEqual(whole.rows);
+    const [expected] = await sql<{ rows: number }>(
+      `select count(*)::int as rows from evaluation e
+       where e.state in ('DUE', 'CHANGES_REQUESTED') and e.due_date < (now() at time zone 'Europe/Berlin')::date`,
+    );
+    expect(pages[0]!.totalRows).toBe(expected!.rows);
+    const days = whole.columns.findIndex((c) => c.key === 'daysOverdue');
+    const order = pages.flatMap((p) => p.rows.map((row) => row[days] as number));
+    expect(order).toEqual([...order].sort((a, b) => b - a));
+  });
+
+  it('the summary counts and sums every row, and says where the page starts', async () => {
+    const whole = await run('offer-overview', {});
+    const second = await page('offer-overview', {}, 3, 3);
+    const count = `${whole.rows.length} Zeilen`;
+    expect(second.summary).toContain(`Angebotsübersicht (ohne Filter), ${count}. Ab Zeile 4: `);
+    const total = whole.summary.slice(whole.summary.indexOf(' Insgesamt: '));
+    expect(total).toMatch(/Insgesamt: Bewilligt [\d.]+,\d\d\s€\.$/);
+    expect(second.summary.endsWith(total)).toBe(true);
+    expect(second.summary).toContain(`Weitere ${whole.rows.length - 3} Zeilen in der Tabelle.`);
+  });
+
+  it('a page past the last row is empty but still tells the total and the totals', async () => {
+    const whole = await run('offer-overview', {});
+    const past = await page('offer-overview', {}, 1000, 50);
+    expect(past.rows).toEqual([]);
+    expect(past.offset).toBe(1000);
+    expect(past.totalRows).toBe(whole.rows.length);
+    expect(past.totals).toEqual(whole.totals);
+  });
+
+  it('takes 50 rows by default and at most 500; a negative or far offset and a bad limit are BAD_USER_INPUT', async () => {
+    const defaults = await api.gql(
+      `query { report(key: "offer-overview", page: {}) { rows offset totalRows } }`,
+      {},
+      { caller: committee },
+    );
+    expect(defaults.errors).toBeUndefined();
+    expect(defaults.data!.report.offset).toBe(0);
+    expect(defaults.data!.report.rows.length).toBe(Math.min(50, defaults.data!.report.totalRows));
+    expect((await page('offer-overview', {}, 0, 500)).rows.length).toBeGreaterThan(0);
+    for (const [offset, limit, argument] of [
+      [0, 501, 'limit'],
+      [0, 0, 'limit'],
+      [0, -5, 'limit'],
+      [-1, 50, 'offset'],
+      [1_000_001, 50, 'offset'],
+    ] as const) {
+      const response = await api.gql(
+        PAGED,
+        { key: 'offer-overview', filters: null, page: { offset, limit } },
+        { caller: committee },
+      );
+      expect(response.data).toBeNull();
+      expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(response.errors?.[0]?.extensions?.fields).toEqual([expect.objectContaining({ argument })]);
+      expect(response.errors?.[0]?.message).toMatch(/limit muss zwischen 1 und 500|offset darf/);
+    }
+  });
+
+  it('provider staff get no page either', async () => {
+    const response = await api.gql(
+      PAGED,
+      { key: 'offer-overview', filters: null, page: { offset: 0, limit: 10 } },
+      { caller: provider(world.providers.one) },
+    );
+    expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('a report with its own limit pages within its first rows, its totals those of these rows', async () => {
+    const definition = checkReportDefinition({
+      key: 'top-offers',
+      title: 'Größte Angebote',
+      dataset: 'offers',
+      dimensions: ['offer'],
+      measures: ['approvedAmount'],
+      sort: [{ key: 'approvedAmount', direction: 'DESC' }],
+      limit: 4,
+      chart: { type: 'TABLE', series: [] },
+    }).definition!;
+    const db = reportsDatabase(api.orm.em);
+    const whole = await runReport({ db, caller: committee, definition });
+    const second = await runReport({ db, caller: committee, definition, page: { offset: 2, limit: 3 } });
+    expect(whole.rows.length).toBe(4);
+    expect(second.rows).toEqual(whole.rows.slice(2));
+    expect(second.totalRows).toBe(4);
+    expect(second.totals).toEqual(whole.totals);
+    expect(second.offset).toBe(2);
   });
 });
 

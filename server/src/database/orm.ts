@@ -173,6 +173,9 @@ const INTENDED_DIFFERENCES = [
   // The ledger's monthly totals (Migration20261207000002_ledger_month_totals) are kept by a trigger and
   // read only by SQL of the reports: no entity describes them.
   /drop table if exists "ledger_month_total"/,
+  // The open evaluations by offer and due date (Migration20261207000001_offer_report_paging): entities
+  // describe no partial index.
+  /drop index "evaluation_open_due_index"/,
   // The reports' covering indexes for year ranges (Migration20261207100000_report_year_ranges): entities
   // describe no included columns.
   /drop index "evaluation_goal_fact_report_period_index"/,

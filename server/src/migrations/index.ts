@@ -16,6 +16,7 @@ import { Migration20261204000000_ledger } from './Migration20261204000000_ledger
 import { Migration20261205000000_reports } from './Migration20261205000000_reports.js';
 import { Migration20261205000001_report_indexes } from './Migration20261205000001_report_indexes.js';
 import { Migration20261206000000_allocations_into_ledger } from './Migration20261206000000_allocations_into_ledger.js';
+import { Migration20261207000001_offer_report_paging } from './Migration20261207000001_offer_report_paging.js';
 import { Migration20261207000002_ledger_month_totals } from './Migration20261207000002_ledger_month_totals.js';
 import { Migration20261207100000_report_year_ranges } from './Migration20261207100000_report_year_ranges.js';
 /** Every committed migration, in order. Never edit one that has landed; add a new one. */
@@ -48,6 +49,7 @@ export const migrationsList: MigrationObject[] = [
     name: 'Migration20261206000000_allocations_into_ledger',
     class: Migration20261206000000_allocations_into_ledger,
   },
+  { name: 'Migration20261207000001_offer_report_paging', class: Migration20261207000001_offer_report_paging },
   { name: 'Migration20261207000002_ledger_month_totals', class: Migration20261207000002_ledger_month_totals },
   { name: 'Migration20261207100000_report_year_ranges', class: Migration20261207100000_report_year_ranges },
 ];

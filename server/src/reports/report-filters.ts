@@ -8,22 +8,43 @@ export const FINANCING_KIND_LABELS: Record<string, string> = {
   FEE: '§ 77 Fachleistungsstunden',
 };
 
-async function namesOf(db: Knex, table: string, column: string, ids: (string | number)[] | undefined) {
-  if (!ids?.length) return [];
-  const result = await db.raw<{ rows: { name: string }[] }>(
-    `select ${column} as name from ${table} where id = any(?::uuid[]) order by ${column} collate "und-x-icu"`,
-    [ids.map(String)],
+/** The filters whose values are ids, with the table and column that name them. */
+const NAMED_FILTERS = [
+  { filter: 'socialAreaIds', table: 'social_area', column: 'name' },
+  { filter: 'regionalTeamIds', table: 'regional_team', column: 'name' },
+  { filter: 'providerIds', table: 'provider', column: 'name' },
+  { filter: 'offerIds', table: 'offer', column: 'title' },
+] as const;
+
+/** The names behind the applied id filters, in one query (none when no id filter is applied). */
+async function namesOf(db: Knex, applied: AppliedFilters): Promise<string[][]> {
+  const wanted = NAMED_FILTERS.flatMap((entry, index) =>
+    applied[entry.filter]?.length ? [{ ...entry, index, ids: applied[entry.filter]!.map(String) }] : [],
   );
-  return result.rows.map((row) => row.name);
+  const names: string[][] = NAMED_FILTERS.map(() => []);
+  if (wanted.length === 0) return names;
+  const result = await db.raw<{ rows: { list: number; name: string }[] }>(
+    `select list, name from (${wanted
+      .map(
+        (entry) =>
+          `select ${entry.index} as list, ${entry.column} as name from ${entry.table} where id = any(?::uuid[])`,
+      )
+      .join(' union all ')}) named order by list, name collate "und-x-icu"`,
+    wanted.map((entry) => entry.ids),
+  );
+  for (const row of result.rows) names[row.list]!.push(row.name);
+  return names;
 }
 
 /** The filters a report was run with, by name, and as one German line ("Haushaltsjahr 2026 · Sozialraum: Achim"). */
 export async function describeFilters(db: Knex, applied: AppliedFilters): Promise<ReportFiltersApplied> {
   const years = ((applied.years ?? []) as number[]).slice().sort((a, b) => a - b);
-  const socialAreas = await namesOf(db, 'social_area', 'name', applied.socialAreaIds);
-  const regionalTeams = await namesOf(db, 'regional_team', 'name', applied.regionalTeamIds);
-  const providers = await namesOf(db, 'provider', 'name', applied.providerIds);
-  const offers = await namesOf(db, 'offer', 'title', applied.offerIds);
+  const [socialAreas, regionalTeams, providers, offers] = (await namesOf(db, applied)) as [
+    string[],
+    string[],
+    string[],
+    string[],
+  ];
   const financingKinds = (applied.financingKinds ?? []).map((kind) => FINANCING_KIND_LABELS[String(kind)]);
   const parts = [
     years.length ? `${years.length === 1 ? 'Haushaltsjahr' : 'Haushaltsjahre'} ${years.join(', ')}` : '',

@@ -7,7 +7,7 @@ import { DATASETS, type Dataset, type FilterKey, sourceOf } from './datasets.js'
 import type { ReportDefinition } from './report-definition.js';
 import { describeFilters } from './report-filters.js';
 import { summarize } from './report-summary.js';
-import type { ReportColumn, ReportFilterInput, ReportResult } from './report.types.js';
+import type { ReportColumn, ReportFilterInput, ReportPageInput, ReportResult } from './report.types.js';
 import { ReportValueFormat } from './report.types.js';
 import { readOnly } from './reports-database.js';
 
@@ -34,6 +34,37 @@ interface Fragment {
   sql: string;
   bindings: unknown[];
 }
+
+/** One page of a report's rows: `limit` rows from row `offset` (from 0). */
+export type ReportPage = Pick<ReportPageInput, 'offset' | 'limit'>;
+
+/**
+ * A dataset with one row per value of a key (the offers: one row per offer). A report that shows the key's
+ * dimension groups by the primary keys of the joined tables instead of every expression (PostgreSQL knows
+ * that a table's columns depend on its primary key) and is ordered no further than that dimension, so an
+ * expression needed neither for grouping nor for the order (a subquery) runs only for the rows returned.
+ */
+export interface RowKeyedDataset {
+  rowKey: {
+    /** The dimension whose id is the key of a row. */
+    dimension: string;
+    /** The primary keys of every table a dimension or measure reads. */
+    groupBy: string[];
+  };
+}
+
+/** The compiled query of a report; `paged`: one page, each row carrying the total rows and totals. */
+export interface CompiledReport extends Fragment {
+  paged: boolean;
+}
+
+/**
+ * Whether a page is cut in SQL: then each row carries `count(*) over ()` and window sums, so the total
+ * and the totals cover every row in one query. A report with its own `limit` (the first rows by a
+ * measure) is small and cut in memory instead, so its totals are those of its first rows.
+ */
+const pagedInSql = (definition: ReportDefinition, page: ReportPage | null | undefined): page is ReportPage =>
+  page != null && definition.limit === undefined;
 
 /**
  * The caller's scope as a condition on the dataset's rows: county roles see all, a team lead its
@@ -99,13 +130,21 @@ export function compileReport(
   definition: ReportDefinition,
   filters: AppliedFilters,
   caller: Caller,
-): Fragment {
+  page?: ReportPage | null,
+): CompiledReport {
   const dataset = DATASETS.get(definition.dataset)!;
   const dimensions = definition.dimensions.map((key) => dataset.dimensions.find((d) => d.key === key)!);
   const measures = definition.measures.map((key) => dataset.measures.find((m) => m.key === key)!);
+  const paged = pagedInSql(definition, page);
   const select = [
     ...dimensions.flatMap((d, i) => [`${d.sql} as d${i}`, ...(d.idSql ? [`${d.idSql} as i${i}`] : [])]),
     ...measures.map((m, i) => `${m.sql} as m${i}`),
+    ...(paged
+      ? [
+          'count(*) over () as total_rows',
+          ...measures.flatMap((m, i) => (m.additive ? [`sum(${m.sql}) over () as t${i}`] : [])),
+        ]
+      : []),
   ];
   const scope = scopeCondition(caller, dataset);
   const where: Fragment[] = [scope];
@@ -118,19 +157,33 @@ export function compileReport(
   }
   for (const key of definition.conditions ?? [])
     where.push({ sql: dataset.conditions![key].sql, bindings: [] });
-  const groupBy = dimensions.flatMap((d) => [d.sql, ...(d.idSql ? [d.idSql] : [])]);
+  const rowKey = (dataset as Partial<RowKeyedDataset>).rowKey;
+  const keyed = rowKey && definition.dimensions.includes(rowKey.dimension) ? rowKey : undefined;
+  const groupBy = keyed ? keyed.groupBy : dimensions.flatMap((d) => [d.sql, ...(d.idSql ? [d.idSql] : [])]);
+  // The declared sort, then each dimension with its id, so equal names keep one order from page to page.
   const order: string[] = [];
+  const ordered = new Set<string>();
+  const orderBy = (expression: string, direction: 'asc' | 'desc') => {
+    if (ordered.has(expression)) return;
+    ordered.add(expression);
+    order.push(`${expression} ${direction} nulls last`);
+  };
   const dimensionOrder = (index: number, direction: 'asc' | 'desc') => {
-    const d = dimensions[index];
-    return (d.orderSql ?? [d.sql]).map((part) => `${part} ${direction} nulls last`);
+    const d = dimensions[index]!;
+    for (const part of d.orderSql ?? [d.sql]) orderBy(part, direction);
+    if (d.idSql) orderBy(d.idSql, direction);
   };
   for (const entry of definition.sort ?? []) {
     const direction = entry.direction === 'DESC' ? 'desc' : 'asc';
     const dimensionIndex = definition.dimensions.indexOf(entry.key);
-    if (dimensionIndex >= 0) order.push(...dimensionOrder(dimensionIndex, direction));
-    else order.push(`m${definition.measures.indexOf(entry.key)} ${direction} nulls last`);
+    if (dimensionIndex >= 0) dimensionOrder(dimensionIndex, direction);
+    else orderBy(`m${definition.measures.indexOf(entry.key)}`, direction);
   }
-  dimensions.forEach((_d, index) => order.push(...dimensionOrder(index, 'asc')));
+  for (const [index, d] of dimensions.entries()) {
+    dimensionOrder(index, 'asc');
+    // Rows are unique by the key: nothing after it changes the order.
+    if (keyed && d.key === keyed.dimension) break;
+  }
   const sql = [
     `select ${select.join(', ')}`,
     sourceOf(
@@ -141,24 +194,30 @@ export function compileReport(
     `where ${where.map((part) => part.sql).join(' and ')}`,
     groupBy.length > 0 ? `group by ${groupBy.join(', ')}` : '',
     order.length > 0 ? `order by ${order.join(', ')}` : '',
-    'limit ?',
+    paged ? 'limit ? offset ?' : 'limit ?',
   ].join('\n');
   return {
     sql,
-    bindings: [...where.flatMap((part) => part.bindings), rowLimit(definition)],
+    bindings: [
+      ...where.flatMap((part) => part.bindings),
+      ...(paged ? [page.limit, page.offset] : [rowLimit(definition)]),
+    ],
+    paged,
   };
 }
 
-function toValue(value: unknown, format: ReportValueFormat): unknown {
-  if (value === null || value === undefined) return null;
+/** How a cell from the driver becomes a value of the answer: numbers as numbers, the rest as text. */
+function converterOf(format: ReportValueFormat): (value: unknown) => unknown {
   switch (format) {
     case ReportValueFormat.CENTS:
     case ReportValueFormat.NUMBER:
     case ReportValueFormat.PERCENT:
     case ReportValueFormat.YEAR:
-      return Number(value);
+      // bigint sums and numeric averages arrive as strings
+      return (value) => (value === null || value === undefined ? null : Number(value));
     default:
-      return String(value);
+      return (value) =>
+        value === null || value === undefined ? null : typeof value === 'string' ? value : String(value);
   }
 }
 
@@ -168,59 +227,99 @@ export interface RunReportInput {
   caller: Caller;
   definition: ReportDefinition;
   filters?: ReportFilterInput | null;
+  /** One page of the rows; without it every row up to the row limit (charts, exports). */
+  page?: ReportPage | null;
   now?: Date;
 }
+
+type RawRow = Record<string, unknown>;
 
 /**
  * Runs a report in one read-only transaction on the reporting database: its rows (dimensions then
  * measures), the ids behind them, totals of additive measures, a German summary and the filters applied.
+ * With a page, the rows are that page; the number of rows, the totals and the summary's figures cover
+ * the whole report.
  */
 export async function runReport({
   db,
   caller,
   definition,
   filters,
+  page,
   now = new Date(),
 }: RunReportInput): Promise<ReportResult> {
   const dataset = DATASETS.get(definition.dataset)!;
   const applied = applyFilters(definition, filters, now);
-  const query = compileReport(definition, applied, caller);
+  const query = compileReport(definition, applied, caller, page);
   const dimensions = definition.dimensions.map((key) => dataset.dimensions.find((d) => d.key === key)!);
   const measures = definition.measures.map((key) => dataset.measures.find((m) => m.key === key)!);
-  const {
-    rows: raw,
-    asOf,
-    filtersApplied,
-  } = await readOnly(db, async (trx) => {
-    const result = await trx.raw<{ rows: Record<string, unknown>[] }>(
-      query.sql,
-      query.bindings as Knex.RawBinding[],
-    );
-    const time = await trx.raw<{ rows: { now: Date }[] }>('select now() as now');
-    return { rows: result.rows, asOf: time.rows[0].now, filtersApplied: await describeFilters(trx, applied) };
+  const { raw, totalsRow, asOf, filtersApplied } = await readOnly(db, async (trx, asOf) => {
+    const result = await trx.raw<{ rows: RawRow[] }>(query.sql, query.bindings as Knex.RawBinding[]);
+    let totalsRow: RawRow | undefined = result.rows[0];
+    if (query.paged && !totalsRow && page!.offset > 0) {
+      // A page past the last row: the first row carries the total and the totals.
+      const first = await trx.raw<{ rows: RawRow[] }>(query.sql, [
+        ...query.bindings.slice(0, -2),
+        1,
+        0,
+      ] as Knex.RawBinding[]);
+      totalsRow = first.rows[0];
+    }
+    const filtersApplied = await describeFilters(trx, applied);
+    return { raw: result.rows, totalsRow, asOf, filtersApplied };
   });
   const columns: ReportColumn[] = [
     ...dimensions.map((d) => ({ key: d.key, label: d.label, role: 'DIMENSION' as const, format: d.format })),
     ...measures.map((m) => ({ key: m.key, label: m.label, role: 'MEASURE' as const, format: m.format })),
   ];
-  const rows = raw.map((row) => [
-    ...dimensions.map((d, i) => toValue(row[`d${i}`], d.format)),
-    ...measures.map((m, i) => toValue(row[`m${i}`], m.format)),
-  ]);
-  const rowIds = raw.map((row) => [
-    ...dimensions.map((d, i) => (d.idSql && row[`i${i}`] != null ? String(row[`i${i}`]) : null)),
-    ...measures.map(() => null),
-  ]);
-  const totals: unknown[] = [
-    ...dimensions.map(() => null),
-    ...measures.map((m, i) =>
-      m.additive
-        ? Number(
-            rows.reduce((sum, row) => sum + BigInt((row[dimensions.length + i] as number | null) ?? 0), 0n),
-          )
-        : null,
-    ),
-  ];
+  const fields = [...dimensions.map((_d, i) => `d${i}`), ...measures.map((_m, i) => `m${i}`)];
+  const converters = columns.map((column) => converterOf(column.format));
+  const idFields = [...dimensions.map((d, i) => (d.idSql ? `i${i}` : null)), ...measures.map(() => null)];
+  const rowsOf = (list: RawRow[]) =>
+    list.map((row) => fields.map((field, index) => converters[index]!(row[field])));
+  const idsOf = (list: RawRow[]) =>
+    list.map((row) =>
+      idFields.map((field) => {
+        const id = field ? row[field] : null;
+        return id === null || id === undefined ? null : String(id);
+      }),
+    );
+  let rows: unknown[][];
+  let rowIds: (string | null)[][];
+  let totals: unknown[];
+  let totalRows: number;
+  let offset = 0;
+  if (query.paged) {
+    rows = rowsOf(raw);
+    rowIds = idsOf(raw);
+    offset = page!.offset;
+    totalRows = totalsRow ? Number(totalsRow.total_rows) : 0;
+    totals = [
+      ...dimensions.map(() => null),
+      ...measures.map((m, i) => (m.additive ? (totalsRow ? Number(totalsRow[`t${i}`] ?? 0) : 0) : null)),
+    ];
+  } else {
+    const all = rowsOf(raw);
+    totalRows = all.length;
+    totals = [
+      ...dimensions.map(() => null),
+      ...measures.map((m, i) =>
+        m.additive
+          ? Number(
+              all.reduce((sum, row) => sum + BigInt((row[dimensions.length + i] as number | null) ?? 0), 0n),
+            )
+          : null,
+      ),
+    ];
+    if (page) {
+      offset = page.offset;
+      rows = all.slice(offset, offset + page.limit);
+      rowIds = idsOf(raw.slice(offset, offset + page.limit));
+    } else {
+      rows = all;
+      rowIds = idsOf(raw);
+    }
+  }
   const chart = {
     type: definition.chart.type,
     x: definition.chart.x ?? null,
@@ -236,10 +335,20 @@ export async function runReport({
     rows,
     rowIds,
     totals,
+    totalRows,
+    offset,
     summary:
-      summarize({ title: definition.title, columns, rows, totals, filters: filtersApplied.text }) +
-      (rows.length === rowLimit(definition)
-        ? ` Es werden höchstens ${rows.length} Zeilen gezeigt; engere Filter zeigen den Rest.`
+      summarize({
+        title: definition.title,
+        columns,
+        rows,
+        totals,
+        filters: filtersApplied.text,
+        totalRows,
+        offset,
+      }) +
+      (!query.paged && totalRows === rowLimit(definition)
+        ? ` Es werden höchstens ${totalRows} Zeilen gezeigt; engere Filter zeigen den Rest.`
         : ''),
     asOf: new Date(asOf),
     filters: filtersApplied,

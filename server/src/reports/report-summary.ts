@@ -5,7 +5,8 @@ const ROWS_IN_SUMMARY = 12;
 
 /**
  * The figures of a report as German sentences, the accessible alternative to its chart: one sentence
- * per row (the first rows), and the totals.
+ * per row (the first rows shown), and the totals. With a page, `rows` are the page's rows from row
+ * `offset`, `totalRows` and `totals` those of the whole report.
  */
 export function summarize(input: {
   title: string;
@@ -13,9 +14,13 @@ export function summarize(input: {
   rows: unknown[][];
   totals: unknown[];
   filters: string;
+  totalRows?: number;
+  offset?: number;
 }): string {
   const { title, columns, rows, totals, filters } = input;
-  if (rows.length === 0) return `${title} (${filters}): keine Daten.`;
+  const totalRows = input.totalRows ?? rows.length;
+  const offset = input.offset ?? 0;
+  if (totalRows === 0) return `${title} (${filters}): keine Daten.`;
   const dimensions = columns.flatMap((column, index) => (column.role === 'DIMENSION' ? [index] : []));
   const measures = columns.flatMap((column, index) => (column.role === 'MEASURE' ? [index] : []));
   // Zeros after the first figure say nothing a listener needs ("Gebunden § 77 0,00 €").
@@ -29,10 +34,12 @@ export function summarize(input: {
     const name = dimensions.map((index) => formatValue(row[index], columns[index].format)).join(', ');
     return name ? `${name}: ${figures(row, measures)}.` : `${figures(row, measures)}.`;
   });
-  const rest =
-    rows.length > ROWS_IN_SUMMARY ? ` Weitere ${rows.length - ROWS_IN_SUMMARY} Zeilen in der Tabelle.` : '';
+  const others = totalRows - sentences.length;
+  const rest = others > 0 ? ` Weitere ${others} ${others === 1 ? 'Zeile' : 'Zeilen'} in der Tabelle.` : '';
   const total = figures(totals, measures);
-  const sum = total && dimensions.length > 0 && rows.length > 1 ? ` Insgesamt: ${total}.` : '';
-  const count = rows.length === 1 ? '1 Zeile' : `${rows.length} Zeilen`;
-  return `${title} (${filters}), ${count}. ${sentences.join(' ')}${rest}${sum}`;
+  const sum = total && dimensions.length > 0 && totalRows > 1 ? ` Insgesamt: ${total}.` : '';
+  const count = totalRows === 1 ? '1 Zeile' : `${totalRows} Zeilen`;
+  const from = offset > 0 ? `Ab Zeile ${offset + 1}: ` : '';
+  const shown = sentences.length > 0 ? ` ${from}${sentences.join(' ')}` : '';
+  return `${title} (${filters}), ${count}.${shown}${rest}${sum}`;
 }

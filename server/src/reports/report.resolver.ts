@@ -14,6 +14,7 @@ import {
   Dashboard,
   ReportDatasetInfo,
   ReportFilterInput,
+  ReportPageInput,
   ReportResult,
   ReportSavePayload,
   ReportSummary,
@@ -43,9 +44,15 @@ export class ReportResolver {
   report(
     @Arg('key', () => String) key: string,
     @Arg('filters', () => ReportFilterInput, { nullable: true }) filters: ReportFilterInput | null,
+    @Arg('page', () => ReportPageInput, {
+      nullable: true,
+      description:
+        'Nur eine Seite der Zeilen (Tabellen); totalRows, totals und summary gelten für den ganzen Bericht. Ohne page alle Zeilen bis zur Obergrenze.',
+    })
+    page: ReportPageInput | null,
     @Ctx() context: GraphQLContext,
   ): Promise<ReportResult> {
-    return runStoredReport(context.em, requireCaller(context), key, filters);
+    return runStoredReport(context.em, requireCaller(context), key, filters, page);
   }
 
   @Query(() => GraphQLJSON, {

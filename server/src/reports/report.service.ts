@@ -14,10 +14,11 @@ import {
   reportInForce,
   reportLockKey,
   reportsInForce,
+  reportTextInForce,
   type StoredReport,
 } from './report-catalog.js';
 import { checkReportDefinition, type ReportDefinition } from './report-definition.js';
-import { mayRunReports, runReport } from './report-query.js';
+import { mayRunReports, type ReportPage, runReport } from './report-query.js';
 import { reportPolicy } from './report.policy.js';
 import type {
   Dashboard,
@@ -75,11 +76,23 @@ export async function findDashboard(
     : null;
 }
 
+/**
+ * Stored definitions checked against the datasets of this release, by their stored text: a stored version
+ * never changes, so each is checked once per process. Bounded, as the editor may save many versions.
+ */
+const checkedDefinitions = new Map<string, ReturnType<typeof checkReportDefinition>>();
+const MAX_CHECKED_DEFINITIONS = 500;
+
 /** The version in force of a report, checked again against the datasets of this release. */
 async function definitionInForce(em: EntityManager, key: string): Promise<ReportDefinition> {
-  const stored = await reportInForce(em, key);
+  const stored = await reportTextInForce(em, key);
   if (!stored) throw NotFound('Der Bericht');
-  const checked = checkReportDefinition(stored.definition);
+  let checked = checkedDefinitions.get(stored.definition);
+  if (!checked) {
+    checked = checkReportDefinition(JSON.parse(stored.definition) as unknown);
+    if (checkedDefinitions.size >= MAX_CHECKED_DEFINITIONS) checkedDefinitions.clear();
+    checkedDefinitions.set(stored.definition, checked);
+  }
   if (!checked.definition) {
     throw BadUserInput('Die gespeicherte Berichtsdefinition passt nicht mehr zu den Datenbeständen.', {
       fieldErrors: checked.errors,
@@ -88,16 +101,20 @@ async function definitionInForce(em: EntityManager, key: string): Promise<Report
   return checked.definition;
 }
 
-/** Runs a stored report for the caller, within the caller's scope. */
+/**
+ * Runs a stored report for the caller, within the caller's scope; with `page` only those rows (the
+ * number of rows, totals and summary still cover the whole report).
+ */
 export async function runStoredReport(
   em: EntityManager,
   caller: Caller,
   key: string,
   filters: ReportFilterInput | null | undefined,
+  page?: ReportPage | null,
 ): Promise<ReportResult> {
   requireReportCaller(caller);
   const definition = await definitionInForce(em, key);
-  return runReport({ db: reportsDatabase(em), caller, definition, filters });
+  return runReport({ db: reportsDatabase(em), caller, definition, filters, page });
 }
 
 /** The stored definition in force (for the editor). */

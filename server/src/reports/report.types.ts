@@ -130,11 +130,23 @@ export class ReportResult {
 
   @Field(() => [GraphQLJSON], {
     nullable: 'items',
-    description: 'Je Spalte die Summe (summierbare Kennzahlen), sonst null.',
+    description:
+      'Je Spalte die Summe über alle Zeilen des Berichts, nicht nur die der Seite (summierbare Kennzahlen), sonst null.',
   })
   totals!: unknown[];
 
-  @Field(() => String, { description: 'Die Zahlen als deutscher Text (Alternative zum Diagramm).' })
+  @Field(() => Int, {
+    description: 'Wie viele Zeilen der ganze Bericht hat (mit page: alle Seiten zusammen).',
+  })
+  totalRows!: number;
+
+  @Field(() => Int, { description: 'Die wievielte Zeile (ab 0) die erste von rows ist.' })
+  offset!: number;
+
+  @Field(() => String, {
+    description:
+      'Die Zahlen als deutscher Text (Alternative zum Diagramm); Anzahl und Summen über alle Zeilen.',
+  })
   summary!: string;
 
   @Field(() => Date, { description: 'Wann die Zahlen gelesen wurden.' })
@@ -180,6 +192,29 @@ export class ReportFilterInput {
   @IsOptional()
   @ArrayMaxSize(500, { message: 'Höchstens 500 Angebote.' })
   offerIds?: string[] | null;
+}
+
+/** How many rows one page of a report holds by default and at most. */
+export const DEFAULT_REPORT_PAGE_SIZE = 50;
+export const MAX_REPORT_PAGE_SIZE = 500;
+/** The furthest a page may start; a table is paged, not scrolled through a million rows. */
+export const MAX_REPORT_OFFSET = 1_000_000;
+
+@InputType({
+  description: `Eine Seite eines Berichts: limit Zeilen ab der Zeile offset (ab 0). Höchstens ${MAX_REPORT_PAGE_SIZE} Zeilen je Seite.`,
+})
+export class ReportPageInput {
+  @Field(() => Int, { defaultValue: 0 })
+  @IsInt({ message: 'offset muss eine ganze Zahl sein.' })
+  @Min(0, { message: 'offset darf nicht negativ sein.' })
+  @Max(MAX_REPORT_OFFSET, { message: `offset darf höchstens ${MAX_REPORT_OFFSET} sein.` })
+  offset!: number;
+
+  @Field(() => Int, { defaultValue: DEFAULT_REPORT_PAGE_SIZE })
+  @IsInt({ message: 'limit muss eine ganze Zahl sein.' })
+  @Min(1, { message: `limit muss zwischen 1 und ${MAX_REPORT_PAGE_SIZE} liegen.` })
+  @Max(MAX_REPORT_PAGE_SIZE, { message: `limit muss zwischen 1 und ${MAX_REPORT_PAGE_SIZE} liegen.` })
+  limit!: number;
 }
 
 @ObjectType({ description: 'Ein Bericht, den die angemeldete Person abrufen darf.' })

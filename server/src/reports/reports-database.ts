@@ -31,14 +31,23 @@ export function reportsDatabase(em: EntityManager): Knex {
   return separate ?? em.getConnection().getKnex();
 }
 
+/** How long one statement of a report may run. */
+const STATEMENT_TIMEOUT = '30s';
+
 /**
  * Runs `work` in one read-only transaction (with a statement timeout) on `db`: a report can never write,
- * whatever its SQL, and all its queries see one snapshot.
+ * whatever its SQL, and all its queries see one snapshot (repeatable read, which a hot standby allows
+ * too). `work` receives the time of that snapshot. The transaction costs two round trips besides the
+ * work: `begin` with its modes, and the timeout with the time in one simple-protocol query.
  */
-export function readOnly<T>(db: Knex, work: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
-  return db.transaction(async (trx) => {
-    await trx.raw('set transaction read only');
-    await trx.raw(`set local statement_timeout = '30s'`);
-    return work(trx);
-  });
+export function readOnly<T>(db: Knex, work: (trx: Knex.Transaction, asOf: Date) => Promise<T>): Promise<T> {
+  return db.transaction(
+    async (trx) => {
+      const results = await trx.raw<[unknown, { rows: { now: Date }[] }]>(
+        `set local statement_timeout = '${STATEMENT_TIMEOUT}'; select now() as now`,
+      );
+      return work(trx, results[1].rows[0]!.now);
+    },
+    { readOnly: true, isolationLevel: 'repeatable read' },
+  );
 }

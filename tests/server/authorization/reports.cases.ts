@@ -91,6 +91,30 @@ export const cases: AuthorizationCase[] = [
     },
   },
   {
+    title:
+      'report with a page: the total counts only the rows of the own scope, the page holds no other; provider staff FORBIDDEN',
+    covers: ['Query.report'],
+    prepare: (w) => reportOffers(w),
+    document: `query($filters: ReportFilterInput) { report(key: "offer-overview", filters: $filters, page: { offset: 0, limit: 2 }) {
+      columns { key } rowIds totalRows offset } }`,
+    variables: (_w, p: ReportOffers) => ({ filters: { offerIds: [p.own, p.foreign, p.countyWide] } }),
+    pick: (data) => ({
+      total: data.report.totalRows,
+      rows: data.report.rowIds.length,
+      offset: data.report.offset,
+    }),
+    expect: {
+      ADMIN: allow({ total: 3, rows: 2, offset: 0 }),
+      FINANCE: allow({ total: 3, rows: 2, offset: 0 }),
+      COMMITTEE: allow({ total: 3, rows: 2, offset: 0 }),
+      'TEAM_LEAD:own': allow({ total: 1, rows: 1, offset: 0 }),
+      'TEAM_LEAD:foreign': allow({ total: 1, rows: 1, offset: 0 }),
+      'REGIONAL_TEAM:own': allow({ total: 1, rows: 1, offset: 0 }),
+      'REGIONAL_TEAM:foreign': allow({ total: 1, rows: 1, offset: 0 }),
+      PROVIDER: deny('FORBIDDEN'),
+    },
+  },
+  {
     title: 'dashboard: the committee dashboard for the office; provider staff FORBIDDEN',
     covers: ['Query.dashboard', 'Dashboard.items'],
     document: `query { dashboard(key: "committee") { key filterKeys items { report width } } }`,

