@@ -181,6 +181,8 @@ const INTENDED_DIFFERENCES = [
   /drop index "evaluation_goal_fact_report_period_index"/,
   /drop index "need_report_created_index"/,
   /drop index "application_report_submitted_index"/,
+  // The goal facts' covering index in the report's grouping order (Migration20261207110000_goal_fact_groups).
+  /drop index "evaluation_goal_fact_report_groups_index"/,
 ];
 
 /** The SQL that would bring the database in line with the entities, without the intended differences. */

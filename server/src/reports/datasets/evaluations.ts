@@ -15,14 +15,25 @@ const HALF_YEAR = (column: string) =>
   `to_char(${column}, 'YYYY') || case when extract(month from ${column}) <= 6 then ' H1' else ' H2' end`;
 
 /**
- * Goal achievement per goal of accepted evaluations (evaluation_goal_fact). Offer and provider are left
- * joins on their primary keys: every goal fact names both (not null, foreign keys), so no row is lost,
- * and PostgreSQL leaves the joins out of reports that use neither.
+ * Goal achievement per goal of accepted evaluations (evaluation_goal_fact), read as the goals' sums per
+ * period, Sozialraum, provider and offer (an evaluation's goals share them): a third of the rows to sort,
+ * since the number of offers needs a sort per group (`count(distinct)`). Every dimension and filter reads
+ * grouped columns, so PostgreSQL applies the filters inside, on the goal facts' covering index in its
+ * order (Migration20261207110000_goal_fact_groups). The average is the sum of the percentages over the
+ * number of goals, as `avg` over the goal facts computes it. Offer and provider are left joins on their
+ * primary keys: every goal fact names both (not null, foreign keys), so no row is lost, and PostgreSQL
+ * leaves the joins out of reports that use neither.
  */
 export const goalAchievement: Dataset = {
   key: 'goalAchievement',
   label: 'Zielerreichung (je Ziel)',
-  from: `from evaluation_goal_fact g ${areaJoins('g.social_area_id')}
+  from: `from (
+      select period_from, social_area_id, provider_id, offer_id,
+        sum(achievement_percent) as percent_sum, count(*) as goals
+      from evaluation_goal_fact
+      group by period_from, social_area_id, provider_id, offer_id
+    ) g
+    ${areaJoins('g.social_area_id')}
     left join offer o on o.id = g.offer_id
     left join provider p on p.id = g.provider_id`,
   socialAreaSql: 'g.social_area_id',
@@ -44,10 +55,10 @@ export const goalAchievement: Dataset = {
       key: 'achievementPercent',
       label: 'Zielerreichung (Durchschnitt)',
       format: ReportValueFormat.PERCENT,
-      sql: 'round(avg(g.achievement_percent), 1)',
+      sql: 'round(sum(g.percent_sum) / sum(g.goals), 1)',
       additive: false,
     },
-    count('Ziele'),
+    count('Ziele', 'sum(g.goals)'),
     {
       key: 'offers',
       label: 'Angebote',
