@@ -166,10 +166,9 @@ export async function openDatabase(clientUrl: string, overrides: Partial<Options
  */
 const INTENDED_DIFFERENCES = [
   /drop constraint "submission_form_version_foreign"/,
-  // The reports' covering and expression indexes (Migration20261205000001_report_indexes): entities
-  // describe neither included columns nor an index on an expression.
+  // The ledger's covering index for reports (Migration20261205000001_report_indexes): entities describe
+  // no included columns.
   /drop index "ledger_entry_report_covering_index"/,
-  /drop index "evaluation_goal_fact_period_year_index"/,
   // The ledger's monthly totals (Migration20261207000002_ledger_month_totals) are kept by a trigger and
   // read only by SQL of the reports: no entity describes them.
   /drop table if exists "ledger_month_total"/,
@@ -178,11 +177,9 @@ const INTENDED_DIFFERENCES = [
   /drop index "evaluation_open_due_index"/,
   // The reports' covering indexes for year ranges (Migration20261207100000_report_year_ranges): entities
   // describe no included columns.
-  /drop index "evaluation_goal_fact_report_period_index"/,
+  /drop index "evaluation_goal_fact_report_groups_index"/,
   /drop index "need_report_created_index"/,
   /drop index "application_report_submitted_index"/,
-  // The goal facts' covering index in the report's grouping order (Migration20261207110000_goal_fact_groups).
-  /drop index "evaluation_goal_fact_report_groups_index"/,
 ];
 
 /** The SQL that would bring the database in line with the entities, without the intended differences. */

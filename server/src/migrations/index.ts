@@ -19,7 +19,6 @@ import { Migration20261206000000_allocations_into_ledger } from './Migration2026
 import { Migration20261207000001_offer_report_paging } from './Migration20261207000001_offer_report_paging.js';
 import { Migration20261207000002_ledger_month_totals } from './Migration20261207000002_ledger_month_totals.js';
 import { Migration20261207100000_report_year_ranges } from './Migration20261207100000_report_year_ranges.js';
-import { Migration20261207110000_goal_fact_groups } from './Migration20261207110000_goal_fact_groups.js';
 /** Every committed migration, in order. Never edit one that has landed; add a new one. */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124000000_forms', class: Migration20261124000000_forms },
@@ -53,5 +52,4 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261207000001_offer_report_paging', class: Migration20261207000001_offer_report_paging },
   { name: 'Migration20261207000002_ledger_month_totals', class: Migration20261207000002_ledger_month_totals },
   { name: 'Migration20261207100000_report_year_ranges', class: Migration20261207100000_report_year_ranges },
-  { name: 'Migration20261207110000_goal_fact_groups', class: Migration20261207110000_goal_fact_groups },
 ];

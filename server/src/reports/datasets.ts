@@ -59,7 +59,10 @@ export interface Dataset {
   regionalTeamSql: string;
   dimensions: DatasetDimension[];
   measures: DatasetMeasure[];
-  /** Per filter key a condition with one `?` that receives the list of values as an array (`= any(?::type[])`). */
+  /**
+   * Per filter key a condition whose every `?` receives the list of values as an array (`= any(?::type[])`,
+   * or a range and the exact condition).
+   */
   filters: Partial<Record<FilterKey, string>>;
   conditions?: Record<string, DatasetCondition>;
   /**
