@@ -19,7 +19,7 @@ const HALF_YEAR = (column: string) =>
  * period, Sozialraum, provider and offer (an evaluation's goals share them): a third of the rows to sort,
  * since the number of offers needs a sort per group (`count(distinct)`). Every dimension and filter reads
  * grouped columns, so PostgreSQL applies the filters inside, on the goal facts' covering index in its
- * order (Migration20261207110000_goal_fact_groups). The average is the sum of the percentages over the
+ * order (Migration20261207100000_report_year_ranges). The average is the sum of the percentages over the
  * number of goals, as `avg` over the goal facts computes it. Offer and provider are left joins on their
  * primary keys: every goal fact names both (not null, foreign keys), so no row is lost, and PostgreSQL
  * leaves the joins out of reports that use neither.
