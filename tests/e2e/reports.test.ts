@@ -49,6 +49,8 @@ describe.skipIf(!browserAvailable())('reports and the committee dashboard in the
   const offerTitle = `Jugendtreff Achim ${suffix}`;
   let achim = '';
   let offerId = '';
+  /** Adds a running offer of the year in Achim. */
+  let addOffer: (title: string) => Promise<string>;
 
   beforeAll(async () => {
     env = await startE2eEnvironment();
@@ -86,6 +88,17 @@ describe.skipIf(!browserAvailable())('reports and the committee dashboard in the
         periodEnd: `${YEAR}-12-31`,
       })
     ).offerId;
+    addOffer = async (title) =>
+      (
+        await insertOfferRows(sql, insert, {
+          socialAreaId: achim,
+          providerId: provider,
+          offerCategoryId: category,
+          title,
+          periodStart: `${YEAR}-01-01`,
+          periodEnd: `${YEAR}-12-31`,
+        })
+      ).offerId;
     const ledger = (values: Record<string, unknown>) =>
       sql(
         `insert into ledger_entry (id, created_by, created_by_name, kind, amount, budget_year, booked_on,
@@ -194,6 +207,63 @@ describe.skipIf(!browserAvailable())('reports and the committee dashboard in the
     await page.keyboard.press('Enter');
     await heading(page, 'Angebotsübersicht').waitFor();
     expect(new URL(page.url()).searchParams.get('socialAreaIds')).toBe(achim);
+    await page.close();
+  });
+
+  it('a committee member pages through the offer overview by keyboard, on the dashboard and on its page', async () => {
+    // More offers than one page holds (50), so there is a next page whatever the demo data holds.
+    for (let index = 1; index <= 55; index++)
+      await addOffer(`Seitentreff ${suffix} ${String(index).padStart(2, '0')}`);
+    const page = await env.newPage();
+    await signInAs(page, COMMITTEE, `/berichte?year=${YEAR}`);
+    await heading(page, 'Dashboard des Fachgremiums').waitFor();
+    const overview = page.getByRole('region', { name: 'Angebotsübersicht', exact: true });
+    await overview.getByTestId('report-summary').waitFor();
+    const pages = overview.getByRole('navigation', { name: 'Seiten: Angebotsübersicht' });
+    const shown = pages.getByText(/^[\d.]+–[\d.]+ von [\d.]+$/);
+    expect(await text(shown)).toMatch(/^1–50 von [\d.]+$/);
+    const total = Number((await text(shown)).split(' von ')[1]!.replace(/\./g, ''));
+    expect(total).toBeGreaterThan(50);
+    expect(await text(pages)).toContain('Zeilen pro Seite');
+    // The summary counts every offer, not the page.
+    expect(await text(overview.getByTestId('report-summary'))).toContain(
+      `${total.toLocaleString('de-DE')} Zeilen`,
+    );
+    const offers = () =>
+      overview.getByRole('table').locator('tbody').getByRole('rowheader').allTextContents();
+    const first = await offers();
+    expect(first.length).toBe(50);
+    expect(await wcagViolations(page)).toEqual([]);
+
+    const next = pages.getByRole('button', { name: 'Nächste Seite' });
+    await activate(page, next);
+    await expect.poll(() => text(shown)).toMatch(/^51–/);
+    // The rows of the page before stay until the next page has come.
+    await expect.poll(async () => (await offers())[0]).not.toBe(first[0]);
+    const second = await offers();
+    expect(second.length).toBe(Math.min(50, total - 50));
+    expect(second.filter((title) => first.includes(title))).toEqual([]);
+    // The focus stays in the pagination (on the last page, where „Nächste Seite“ is disabled, it moves to
+    // „Vorherige Seite“).
+    expect(await pages.evaluate((element) => element.contains(element.ownerDocument.activeElement))).toBe(
+      true,
+    );
+    await activate(page, pages.getByRole('button', { name: 'Vorherige Seite' }), 'Shift+Tab');
+    await expect.poll(() => text(shown)).toMatch(/^1–50 /);
+    await expect.poll(offers).toEqual(first);
+    expect(await wcagViolations(page)).toEqual([]);
+
+    // On the report's own page the page is in the address: a link shares it, Back returns to the first.
+    await page.goto(`/berichte/angebote?year=${YEAR}`);
+    await heading(page, 'Angebotsübersicht').waitFor();
+    const own = page.getByRole('navigation', { name: 'Seiten: Angebotsübersicht' });
+    await activate(page, own.getByRole('button', { name: 'Nächste Seite' }));
+    await expect.poll(() => new URL(page.url()).searchParams.get('seite')).toBe('2');
+    await expect.poll(() => text(own.getByText(/ von /))).toMatch(/^51–/);
+    expect(await wcagViolations(page)).toEqual([]);
+    await page.goBack();
+    await expect.poll(() => new URL(page.url()).searchParams.get('seite')).toBeNull();
+    await expect.poll(() => text(own.getByText(/ von /))).toMatch(/^1–50 /);
     await page.close();
   });
 

@@ -16,6 +16,15 @@ import {
   toReportFilterInput,
   writeReportFilters,
 } from '../../web/src/reports/report-filters.js';
+import {
+  displayedRows,
+  FIRST_PAGE,
+  isPagedReport,
+  pageButtonLabel,
+  readReportPage,
+  toReportPageInput,
+  writeReportPage,
+} from '../../web/src/reports/report-paging.js';
 import type { ReportResultView } from '../../web/src/reports/report-types.js';
 import {
   definitionOf,
@@ -265,5 +274,36 @@ describe('the report editor’s draft', () => {
     expect(draftProblems(ready)).toEqual([]);
     expect(toggle(['a', 'b'], 'a', false)).toEqual(['b']);
     expect(toggle(['b'], 'a', true)).toEqual(['b', 'a']);
+  });
+});
+
+describe('the pages of a table report', () => {
+  it('pages only table reports, and asks the server for the rows of the page shown', () => {
+    expect(isPagedReport('TABLE')).toBe(true);
+    expect(isPagedReport('BAR')).toBe(false);
+    expect(isPagedReport(undefined)).toBe(false);
+    expect(toReportPageInput(FIRST_PAGE)).toEqual({ offset: 0, limit: 50 });
+    expect(toReportPageInput({ page: 2, rowsPerPage: 25 })).toEqual({ offset: 50, limit: 25 });
+  });
+
+  it('says which rows are shown and names its buttons in German', () => {
+    expect(displayedRows({ from: 1, to: 50, count: 1358 })).toBe('1–50 von 1.358');
+    expect(displayedRows({ from: 1001, to: 1050, count: 12000 })).toBe('1.001–1.050 von 12.000');
+    expect(pageButtonLabel('next')).toBe('Nächste Seite');
+    expect(pageButtonLabel('first')).toBe('Erste Seite');
+  });
+
+  it('keeps the page in the address beside the filters, leaving out the first page and the default size', () => {
+    const params = new URLSearchParams(`year=2026&socialAreaIds=${ACHIM}`);
+    const second = writeReportPage(params, { page: 1, rowsPerPage: 50 });
+    expect(second.toString()).toBe(`year=2026&socialAreaIds=${ACHIM}&seite=2`);
+    expect(readReportPage(second)).toEqual({ page: 1, rowsPerPage: 50 });
+    expect(readReportFilters(second).socialAreaIds).toEqual([ACHIM]);
+    const wide = writeReportPage(second, { page: 0, rowsPerPage: 100 });
+    expect(wide.toString()).toBe(`year=2026&socialAreaIds=${ACHIM}&zeilen=100`);
+    expect(readReportPage(wide)).toEqual({ page: 0, rowsPerPage: 100 });
+    // What the address may not hold is the first page of 50 rows.
+    for (const query of ['seite=0', 'seite=-3', 'seite=abc', 'zeilen=7', 'zeilen=5000', 'seite=1.5'])
+      expect(readReportPage(new URLSearchParams(query))).toEqual(FIRST_PAGE);
   });
 });

@@ -9,6 +9,7 @@ import { useDocumentTitle } from '../app/useDocumentTitle.js';
 import { dashboardQuery, reportsQuery } from './api.js';
 import { ReportCard } from './ReportCard.js';
 import { ReportFilterBar } from './ReportFilterBar.js';
+import { isPagedReport } from './report-paging.js';
 import { reportPath, singleSocialArea, socialAreaPdfHref, writeReportFilters } from './report-filters.js';
 import { useReportFilters } from './useReportFilters.js';
 
@@ -27,7 +28,7 @@ export const DashboardPage = () => {
   const title = board?.title ?? 'Berichte';
   useDocumentTitle(title);
   const summaries = reports.status === 'success' ? reports.data.reports : [];
-  const titleOf = (key: string) => summaries.find((summary) => summary.key === key)?.title;
+  const summaryOf = (key: string) => summaries.find((summary) => summary.key === key);
   const area = singleSocialArea(filters);
   const search = writeReportFilters(filters).toString();
 
@@ -55,11 +56,17 @@ export const DashboardPage = () => {
       {dashboard.status === 'success' && !board && (
         <Typography>Dieses Dashboard gibt es nicht oder Sie dürfen es nicht sehen.</Typography>
       )}
-      {board && (
+      {/* The list of reports says which are tables, paged on the server, before the cards ask. */}
+      {board && reports.status !== 'loading' && (
         <Grid container spacing={2}>
           {board.items.map((item) => (
             <Grid key={item.report} size={{ xs: 12, lg: Math.min(12, Math.max(1, item.width)) }}>
-              <ReportCard reportKey={item.report} filters={filters} title={titleOf(item.report)} />
+              <ReportCard
+                reportKey={item.report}
+                filters={filters}
+                title={summaryOf(item.report)?.title}
+                paged={isPagedReport(summaryOf(item.report)?.chartType)}
+              />
             </Grid>
           ))}
         </Grid>

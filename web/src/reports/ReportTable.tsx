@@ -29,6 +29,10 @@ export const ReportTable = ({ result, filters, id }: ReportTableProps) => {
   const { columns, rows, totals } = result;
   const firstMeasure = columns.findIndex((column) => column.role === 'MEASURE');
   const hasTotals = totals.some((value) => value !== null && value !== undefined);
+  // A page of a longer report: the totals are those of every row, and say so.
+  const totalRows = result.totalRows ?? rows.length;
+  const totalLabel =
+    totalRows > rows.length ? `Summe aller ${totalRows.toLocaleString('de-DE')} Zeilen` : 'Summe';
   return (
     // Focusable, so keyboard users can scroll a long table; named for the screen reader's list of regions.
     <TableContainer
@@ -110,7 +114,7 @@ export const ReportTable = ({ result, filters, id }: ReportTableProps) => {
                   sx={{ fontWeight: 700, color: 'text.primary', fontSize: '0.875rem', whiteSpace: 'nowrap' }}
                 >
                   {columnIndex === 0
-                    ? 'Summe'
+                    ? totalLabel
                     : columnIndex >= firstMeasure &&
                         totals[columnIndex] !== null &&
                         totals[columnIndex] !== undefined

@@ -3,10 +3,12 @@ import { Box, Button, Skeleton, Stack, Tab, Tabs, Typography } from '@mui/materi
 import { useId, useState } from 'react';
 import { visuallyHidden } from '../app/visually-hidden.js';
 import { ReportChart } from './ReportChart.js';
+import { ReportPagination } from './ReportPagination.js';
 import { ReportTable } from './ReportTable.js';
 import { chartModel } from './chart-model.js';
 import { reportExportHref, type ReportFilterState } from './report-filters.js';
 import { formatAsOf } from './report-format.js';
+import type { ReportPageState } from './report-paging.js';
 import type { ReportResultView } from './report-types.js';
 
 export const EMPTY_REPORT_TEXT = 'Für diese Auswahl gibt es keine Zahlen.';
@@ -17,17 +19,26 @@ interface ReportViewProps {
   chartHeight?: number;
   /** The editor's preview has no stored report to export yet. */
   showExports?: boolean;
+  /** A table report paged on the server: the page shown and how to change it. */
+  pagination?: { state: ReportPageState; onChange: (state: ReportPageState) => void };
 }
 
 /**
  * One report's figures: the text summary, chart and table as tabs (the table is the chart's
  * accessible alternative), the date of the figures and the exports with the filters applied.
  */
-export const ReportView = ({ result, filters, chartHeight, showExports = true }: ReportViewProps) => {
+export const ReportView = ({
+  result,
+  filters,
+  chartHeight,
+  showExports = true,
+  pagination,
+}: ReportViewProps) => {
   const id = useId();
   const hasChart = result.chart.type !== 'TABLE';
   const [tab, setTab] = useState<'chart' | 'table'>(hasChart ? 'chart' : 'table');
-  const empty = result.rows.length === 0;
+  const totalRows = result.totalRows ?? result.rows.length;
+  const empty = totalRows === 0;
   const shown = hasChart ? tab : 'table';
 
   return (
@@ -79,6 +90,14 @@ export const ReportView = ({ result, filters, chartHeight, showExports = true }:
               aria-labelledby={hasChart ? `${id}-table-tab` : undefined}
             >
               <ReportTable result={result} filters={filters} />
+              {pagination && (
+                <ReportPagination
+                  totalRows={totalRows}
+                  state={pagination.state}
+                  onChange={pagination.onChange}
+                  title={result.title}
+                />
+              )}
             </Box>
           )}
         </>

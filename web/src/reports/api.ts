@@ -41,6 +41,8 @@ export const reportResultFragment = graphql(`
     rows
     rowIds
     totals
+    totalRows
+    offset
     summary
     asOf
     filters {
@@ -76,10 +78,10 @@ export const dashboardQuery = graphql(`
   }
 `);
 
-/** The figures of one report with the filters chosen. */
+/** The figures of one report with the filters chosen; a table report one page of its rows. */
 export const reportQuery = graphql(`
-  query Report($key: String!, $filters: ReportFilterInput) {
-    report(key: $key, filters: $filters) {
+  query Report($key: String!, $filters: ReportFilterInput, $page: ReportPageInput) {
+    report(key: $key, filters: $filters, page: $page) {
       ...ReportResultFields
     }
   }

@@ -48,6 +48,9 @@ export interface ReportResultView {
   rows: readonly (readonly unknown[] | null)[];
   rowIds: readonly (readonly (string | null)[] | null)[];
   totals: readonly unknown[];
+  /** Rows of the whole report; `rows` may be one page of them, starting at row `offset`. */
+  totalRows?: number;
+  offset?: number;
   summary: string;
   asOf: string;
   filters: ReportFiltersAppliedView;
