@@ -64,6 +64,7 @@ let world: ReportWorld;
 const sql = <T = Record<string, any>>(text: string, params: unknown[] = []) => sqlIn<T>(api, text, params);
 
 interface Result {
+  title: string;
   columns: { key: string; role: string }[];
   rows: unknown[][];
   rowIds: (string | null)[][];
@@ -584,6 +585,8 @@ describe('the report editor', () => {
         { caller: admin },
       );
     const first = await save(definition);
+    // The checked definition of a version is kept; the next version is in force at once all the same.
+    expect((await run('budget-per-team', { years: [2026] }, committee)).title).toBe('Budget je Regionalteam');
     expect(first.data!.saveReport).toEqual({
       report: { key: 'budget-per-team', version: 1, title: 'Budget je Regionalteam' },
       errors: [],
@@ -609,6 +612,7 @@ describe('the report editor', () => {
     ]);
     const result = await run('budget-per-team', { years: [2026] }, committee);
     expect(result.rows.length).toBe(3);
+    expect(result.title).toBe('Budget je Regionalteam (neu)');
     const denied = await api.gql(
       `mutation($d: JSON!) { saveReport(definition: $d) { errorCount } }`,
       { d: { ...definition, key: 'by-committee' } },

@@ -232,18 +232,3 @@ export async function reportInForce(em: EntityManager, key: string): Promise<Sto
     );
   return row ?? null;
 }
-
-/** The version in force of one report with its definition as stored text (a cache key), or null. */
-export async function reportTextInForce(
-  em: EntityManager,
-  key: string,
-): Promise<{ version: number; definition: string } | null> {
-  await ensureReportsLoaded(em);
-  const [row] = await em
-    .getConnection()
-    .execute<{ version: number; definition: string }[]>(
-      `select version, definition::text as definition from report_definition_version where key = ? order by version desc limit 1`,
-      [key],
-    );
-  return row ?? null;
-}

@@ -1,5 +1,5 @@
-import type { Knex } from '@mikro-orm/postgresql';
 import type { AppliedFilters } from './report-query.js';
+import type { ReportReader } from './reports-database.js';
 import type { ReportFiltersApplied } from './report.types.js';
 
 /** The German names of the financing kinds. */
@@ -17,7 +17,7 @@ const NAMED_FILTERS = [
 ] as const;
 
 /** The names behind the applied id filters, in one query (none when no id filter is applied). */
-async function namesOf(db: Knex, applied: AppliedFilters): Promise<string[][]> {
+async function namesOf(db: ReportReader, applied: AppliedFilters): Promise<string[][]> {
   const wanted = NAMED_FILTERS.flatMap((entry, index) =>
     applied[entry.filter]?.length ? [{ ...entry, index, ids: applied[entry.filter]!.map(String) }] : [],
   );
@@ -37,7 +37,10 @@ async function namesOf(db: Knex, applied: AppliedFilters): Promise<string[][]> {
 }
 
 /** The filters a report was run with, by name, and as one German line ("Haushaltsjahr 2026 · Sozialraum: Achim"). */
-export async function describeFilters(db: Knex, applied: AppliedFilters): Promise<ReportFiltersApplied> {
+export async function describeFilters(
+  db: ReportReader,
+  applied: AppliedFilters,
+): Promise<ReportFiltersApplied> {
   const years = ((applied.years ?? []) as number[]).slice().sort((a, b) => a - b);
   const [socialAreas, regionalTeams, providers, offers] = (await namesOf(db, applied)) as [
     string[],

@@ -9,7 +9,7 @@ import { describeFilters } from './report-filters.js';
 import { summarize } from './report-summary.js';
 import type { ReportColumn, ReportFilterInput, ReportPageInput, ReportResult } from './report.types.js';
 import { ReportValueFormat } from './report.types.js';
-import { readOnly } from './reports-database.js';
+import { readOnly, type ReportReader } from './reports-database.js';
 
 /** Roles that see every Sozialraum and kreisweit rows in reports. */
 const COUNTY_ROLES: readonly Role[] = [Role.ADMIN, Role.FINANCE, Role.COMMITTEE];
@@ -221,11 +221,20 @@ function converterOf(format: ReportValueFormat): (value: unknown) => unknown {
   }
 }
 
+/**
+ * A stored report's definition, read in the report's own transaction: `sql` (without bindings) runs in the
+ * round trip that opens it, and `pick` finds the definition in its rows (reading more only when needed).
+ */
+export interface DefinitionSource {
+  sql: string;
+  pick(rows: Record<string, unknown>[], reader: ReportReader): Promise<ReportDefinition>;
+}
+
 /** What running a report needs: the reporting database, the caller, the definition and the filters. */
 export interface RunReportInput {
   db: Knex;
   caller: Caller;
-  definition: ReportDefinition;
+  definition: ReportDefinition | DefinitionSource;
   filters?: ReportFilterInput | null;
   /** One page of the rows; without it every row up to the row limit (charts, exports). */
   page?: ReportPage | null;
@@ -243,31 +252,37 @@ type RawRow = Record<string, unknown>;
 export async function runReport({
   db,
   caller,
-  definition,
+  definition: source,
   filters,
   page,
   now = new Date(),
 }: RunReportInput): Promise<ReportResult> {
+  const stored = 'pick' in source ? source : null;
+  const { definition, query, raw, totalsRow, asOf, filtersApplied } = await readOnly(
+    db,
+    async (trx, asOf, opening) => {
+      const definition = stored ? await stored.pick(opening, trx) : (source as ReportDefinition);
+      const applied = applyFilters(definition, filters, now);
+      const query = compileReport(definition, applied, caller, page);
+      const result = await trx.raw<{ rows: RawRow[] }>(query.sql, query.bindings as Knex.RawBinding[]);
+      let totalsRow: RawRow | undefined = result.rows[0];
+      if (query.paged && !totalsRow && page!.offset > 0) {
+        // A page past the last row: the first row carries the total and the totals.
+        const first = await trx.raw<{ rows: RawRow[] }>(query.sql, [
+          ...query.bindings.slice(0, -2),
+          1,
+          0,
+        ] as Knex.RawBinding[]);
+        totalsRow = first.rows[0];
+      }
+      const filtersApplied = await describeFilters(trx, applied);
+      return { definition, query, raw: result.rows, totalsRow, asOf, filtersApplied };
+    },
+    stored?.sql,
+  );
   const dataset = DATASETS.get(definition.dataset)!;
-  const applied = applyFilters(definition, filters, now);
-  const query = compileReport(definition, applied, caller, page);
   const dimensions = definition.dimensions.map((key) => dataset.dimensions.find((d) => d.key === key)!);
   const measures = definition.measures.map((key) => dataset.measures.find((m) => m.key === key)!);
-  const { raw, totalsRow, asOf, filtersApplied } = await readOnly(db, async (trx, asOf) => {
-    const result = await trx.raw<{ rows: RawRow[] }>(query.sql, query.bindings as Knex.RawBinding[]);
-    let totalsRow: RawRow | undefined = result.rows[0];
-    if (query.paged && !totalsRow && page!.offset > 0) {
-      // A page past the last row: the first row carries the total and the totals.
-      const first = await trx.raw<{ rows: RawRow[] }>(query.sql, [
-        ...query.bindings.slice(0, -2),
-        1,
-        0,
-      ] as Knex.RawBinding[]);
-      totalsRow = first.rows[0];
-    }
-    const filtersApplied = await describeFilters(trx, applied);
-    return { raw: result.rows, totalsRow, asOf, filtersApplied };
-  });
   const columns: ReportColumn[] = [
     ...dimensions.map((d) => ({ key: d.key, label: d.label, role: 'DIMENSION' as const, format: d.format })),
     ...measures.map((m) => ({ key: m.key, label: m.label, role: 'MEASURE' as const, format: m.format })),

@@ -14,11 +14,10 @@ import {
   reportInForce,
   reportLockKey,
   reportsInForce,
-  reportTextInForce,
   type StoredReport,
 } from './report-catalog.js';
-import { checkReportDefinition, type ReportDefinition } from './report-definition.js';
-import { mayRunReports, type ReportPage, runReport } from './report-query.js';
+import { checkReportDefinition } from './report-definition.js';
+import { type DefinitionSource, mayRunReports, type ReportPage, runReport } from './report-query.js';
 import { reportPolicy } from './report.policy.js';
 import type {
   Dashboard,
@@ -77,29 +76,42 @@ export async function findDashboard(
 }
 
 /**
- * Stored definitions checked against the datasets of this release, by their stored text: a stored version
- * never changes, so each is checked once per process. Bounded, as the editor may save many versions.
+ * Stored definitions checked against the datasets of this release, by the id of the stored version: a
+ * version never changes, so each is checked once per process. Bounded, as the editor may save many.
  */
 const checkedDefinitions = new Map<string, ReturnType<typeof checkReportDefinition>>();
 const MAX_CHECKED_DEFINITIONS = 500;
 
-/** The version in force of a report, checked again against the datasets of this release. */
-async function definitionInForce(em: EntityManager, key: string): Promise<ReportDefinition> {
-  const stored = await reportTextInForce(em, key);
-  if (!stored) throw NotFound('Der Bericht');
-  let checked = checkedDefinitions.get(stored.definition);
-  if (!checked) {
-    checked = checkReportDefinition(JSON.parse(stored.definition) as unknown);
-    if (checkedDefinitions.size >= MAX_CHECKED_DEFINITIONS) checkedDefinitions.clear();
-    checkedDefinitions.set(stored.definition, checked);
-  }
-  if (!checked.definition) {
-    throw BadUserInput('Die gespeicherte Berichtsdefinition passt nicht mehr zu den Datenbeständen.', {
-      fieldErrors: checked.errors,
-    });
-  }
-  return checked.definition;
-}
+/** The version in force of every report, by id (small: one row per report). */
+const VERSIONS_IN_FORCE = `select distinct on (key) key, id::text as id from report_definition_version order by key, version desc`;
+
+/**
+ * The version in force of a report, checked again against the datasets of this release. Which version is
+ * in force is read with the opening of the report's transaction; its definition only the first time.
+ */
+const definitionInForce = (key: string): DefinitionSource => ({
+  sql: VERSIONS_IN_FORCE,
+  async pick(rows, reader) {
+    const id = rows.find((row) => row.key === key)?.id as string | undefined;
+    if (!id) throw NotFound('Der Bericht');
+    let checked = checkedDefinitions.get(id);
+    if (!checked) {
+      const stored = await reader.raw<{ rows: { definition: unknown }[] }>(
+        'select definition from report_definition_version where id = ?',
+        [id],
+      );
+      checked = checkReportDefinition(stored.rows[0]!.definition);
+      if (checkedDefinitions.size >= MAX_CHECKED_DEFINITIONS) checkedDefinitions.clear();
+      checkedDefinitions.set(id, checked);
+    }
+    if (!checked.definition) {
+      throw BadUserInput('Die gespeicherte Berichtsdefinition passt nicht mehr zu den Datenbeständen.', {
+        fieldErrors: checked.errors,
+      });
+    }
+    return checked.definition;
+  },
+});
 
 /**
  * Runs a stored report for the caller, within the caller's scope; with `page` only those rows (the
@@ -113,8 +125,8 @@ export async function runStoredReport(
   page?: ReportPage | null,
 ): Promise<ReportResult> {
   requireReportCaller(caller);
-  const definition = await definitionInForce(em, key);
-  return runReport({ db: reportsDatabase(em), caller, definition, filters, page });
+  await ensureReportsLoaded(em);
+  return runReport({ db: reportsDatabase(em), caller, definition: definitionInForce(key), filters, page });
 }
 
 /** The stored definition in force (for the editor). */

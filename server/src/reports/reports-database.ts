@@ -31,23 +31,55 @@ export function reportsDatabase(em: EntityManager): Knex {
   return separate ?? em.getConnection().getKnex();
 }
 
-/** How long one statement of a report may run. */
-const STATEMENT_TIMEOUT = '30s';
+/**
+ * Opens a report's transaction in one round trip (a simple-protocol query of several statements, no
+ * bindings): read only, one snapshot for every query (repeatable read, which a hot standby allows too),
+ * a statement timeout, and the time of the snapshot.
+ */
+const OPEN = `begin transaction isolation level repeatable read read only; set local statement_timeout = '30s'; select now() as now`;
+
+/** What a report's queries run on: one connection in its read-only transaction. */
+export interface ReportReader {
+  raw<T = unknown>(sql: string, bindings?: readonly Knex.RawBinding[]): Promise<T>;
+}
+
+interface PgConnection {
+  query(sql: string): Promise<{ rows: Record<string, unknown>[] }[] | { rows: Record<string, unknown>[] }>;
+}
 
 /**
- * Runs `work` in one read-only transaction (with a statement timeout) on `db`: a report can never write,
- * whatever its SQL, and all its queries see one snapshot (repeatable read, which a hot standby allows
- * too). `work` receives the time of that snapshot. The transaction costs two round trips besides the
- * work: `begin` with its modes, and the timeout with the time in one simple-protocol query.
+ * Runs `work` in one read-only transaction (with a statement timeout) on one connection of `db`: a report
+ * can never write, whatever its SQL, and all its queries see one snapshot, whose time `work` receives.
+ * Besides the work it costs two round trips, the opening and the commit (knex's own transaction would
+ * take four: begin, the settings, the time, commit). `opening`, a query without bindings, runs in the
+ * opening round trip; `work` receives its rows.
  */
-export function readOnly<T>(db: Knex, work: (trx: Knex.Transaction, asOf: Date) => Promise<T>): Promise<T> {
-  return db.transaction(
-    async (trx) => {
-      const results = await trx.raw<[unknown, { rows: { now: Date }[] }]>(
-        `set local statement_timeout = '${STATEMENT_TIMEOUT}'; select now() as now`,
-      );
-      return work(trx, results[1].rows[0]!.now);
-    },
-    { readOnly: true, isolationLevel: 'repeatable read' },
-  );
+export async function readOnly<T>(
+  db: Knex,
+  work: (reader: ReportReader, asOf: Date, opening: Record<string, unknown>[]) => Promise<T>,
+  opening?: string,
+): Promise<T> {
+  const client = db.client as {
+    acquireConnection(): Promise<PgConnection>;
+    releaseConnection(connection: PgConnection): Promise<void>;
+  };
+  const connection = await client.acquireConnection();
+  try {
+    const opened = await connection.query(opening ? `${OPEN}; ${opening}` : OPEN);
+    const results = Array.isArray(opened) ? opened : [opened];
+    const asOf = results[2]!.rows[0]!.now as Date;
+    const reader: ReportReader = {
+      raw: <R>(sql: string, bindings: readonly Knex.RawBinding[] = []) =>
+        db.raw(sql, bindings as Knex.RawBinding[]).connection(connection) as unknown as Promise<R>,
+    };
+    const value = await work(reader, asOf, opening ? results[3]!.rows : []);
+    await connection.query('commit');
+    return value;
+  } catch (error) {
+    // Ends the transaction (or nothing, when it never began) before the connection goes back to the pool.
+    await connection.query('rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    await client.releaseConnection(connection);
+  }
 }
