@@ -307,6 +307,10 @@ describe('report figures equal an independent computation', () => {
       { years: [2025] },
       { providerIds: [world.providers.one], financingKinds: ['FEE'] },
       { socialAreaIds: [world.areas.achim], years: [2027] },
+      // consecutive years as one range, others year by year
+      { years: [2025, 2026] },
+      { years: [2024, 2027] },
+      { years: [2023, 2026] },
     ] as Record<string, any>[]) {
       const result = await run('offer-overview', filters);
       const expected = await sql<{ id: string; approved_amount: string }>(
