@@ -967,5 +967,19 @@ describe('the text summary', () => {
     expect(summarize({ title: 'Budget', columns, rows: [], totals: [], filters: 'ohne Filter' })).toBe(
       'Budget (ohne Filter): keine Daten.',
     );
+    // A page of a long report: the count and the sums are those of every row.
+    const page = summarize({
+      title: 'Budget',
+      columns,
+      rows: [['Verden', 100, 0, null]],
+      totals: [null, 5_000_000, 123_456, null],
+      filters: 'ohne Filter',
+      totalRows: 1358,
+      offset: 1050,
+    });
+    expect(page.replace(/\u00a0/g, ' ')).toBe(
+      'Budget (ohne Filter), 1.358 Zeilen. Ab Zeile 1.051: Verden: Zugewiesen 1,00 €. Weitere 1.357 Zeilen in der Tabelle. ' +
+        'Insgesamt: Zugewiesen 50.000,00 €, Ausgezahlt 1.234,56 €.',
+    );
   });
 });

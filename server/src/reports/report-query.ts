@@ -6,7 +6,7 @@ import { FinancingKind } from '../master-data/offer-category.entity.js';
 import { DATASETS, type Dataset, type FilterKey, sourceOf } from './datasets.js';
 import type { ReportDefinition } from './report-definition.js';
 import { describeFilters } from './report-filters.js';
-import { summarize } from './report-summary.js';
+import { germanCount, summarize } from './report-summary.js';
 import type { ReportColumn, ReportFilterInput, ReportPageInput, ReportResult } from './report.types.js';
 import { ReportValueFormat } from './report.types.js';
 import { readOnly, type ReportReader } from './reports-database.js';
@@ -363,7 +363,7 @@ export async function runReport({
         offset,
       }) +
       (!query.paged && totalRows === rowLimit(definition)
-        ? ` Es werden höchstens ${totalRows} Zeilen gezeigt; engere Filter zeigen den Rest.`
+        ? ` Es werden höchstens ${germanCount(totalRows)} Zeilen gezeigt; engere Filter zeigen den Rest.`
         : ''),
     asOf: new Date(asOf),
     filters: filtersApplied,

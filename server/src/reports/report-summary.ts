@@ -3,6 +3,9 @@ import type { ReportColumn } from './report.types.js';
 
 const ROWS_IN_SUMMARY = 12;
 
+/** A count as a German reader writes it: 1.358. */
+export const germanCount = (count: number): string => count.toLocaleString('de-DE');
+
 /**
  * The figures of a report as German sentences, the accessible alternative to its chart: one sentence
  * per row (the first rows shown), and the totals. With a page, `rows` are the page's rows from row
@@ -35,11 +38,12 @@ export function summarize(input: {
     return name ? `${name}: ${figures(row, measures)}.` : `${figures(row, measures)}.`;
   });
   const others = totalRows - sentences.length;
-  const rest = others > 0 ? ` Weitere ${others} ${others === 1 ? 'Zeile' : 'Zeilen'} in der Tabelle.` : '';
+  const rest =
+    others > 0 ? ` Weitere ${germanCount(others)} ${others === 1 ? 'Zeile' : 'Zeilen'} in der Tabelle.` : '';
   const total = figures(totals, measures);
   const sum = total && dimensions.length > 0 && totalRows > 1 ? ` Insgesamt: ${total}.` : '';
-  const count = totalRows === 1 ? '1 Zeile' : `${totalRows} Zeilen`;
-  const from = offset > 0 ? `Ab Zeile ${offset + 1}: ` : '';
+  const count = totalRows === 1 ? '1 Zeile' : `${germanCount(totalRows)} Zeilen`;
+  const from = offset > 0 ? `Ab Zeile ${germanCount(offset + 1)}: ` : '';
   const shown = sentences.length > 0 ? ` ${from}${sentences.join(' ')}` : '';
   return `${title} (${filters}), ${count}.${shown}${rest}${sum}`;
 }
