@@ -16,6 +16,14 @@ export const REQUIRED_REPORTS = [
 ] as const;
 export type RequiredReport = (typeof REQUIRED_REPORTS)[number];
 
+/**
+ * The rows of one page of a table report, as the dashboard asks for them (its first page); the hand-written
+ * SQL returns the same page with the count and sums of every row.
+ */
+export const TABLE_PAGE = 50;
+/** The reports the dashboard shows as tables, a page at a time. */
+export const TABLE_REPORTS: readonly RequiredReport[] = ['offer-overview', 'overdue-evaluations'];
+
 /** Filters as the dashboard sends them: one budget year, all Sozialräume. */
 export interface BenchFilters {
   years: number[];
@@ -64,14 +72,19 @@ export const HAND_WRITTEN_SQL: Record<RequiredReport, string> = {
   'offer-overview': `
     select o.id, o.title, sa.name as social_area, p.name as provider, c.name as category, o.financing_kind,
            o.state, o.period_start, o.period_end, o.approved_amount,
-           (select min(e.due_date) from evaluation e where e.offer_id = o.id and e.state <> 'ACCEPTED') as next_due
+           (select min(e.due_date) from evaluation e
+             where e.offer_id = o.id and e.state in ('DUE', 'CHANGES_REQUESTED')) as next_due,
+           count(*) over () as total_rows, sum(o.approved_amount) over () as total_approved
     from offer o
     left join social_area sa on sa.id = o.social_area_id
     join provider p on p.id = o.provider_id
     join offer_category c on c.id = o.offer_category_id
-    where exists (select 1 from unnest($1::int[]) y
+    where o.period_start < make_date(report_last_year($1::int[]) + 1, 1, 1)
+      and o.period_end >= make_date(report_first_year($1::int[]), 1, 1)
+      and exists (select 1 from unnest($1::int[]) y
                   where o.period_start <= make_date(y, 12, 31) and o.period_end >= make_date(y, 1, 1))
-    order by sa.name nulls last, o.title`,
+    order by sa.name collate "und-x-icu" nulls last, o.title collate "und-x-icu", o.id
+    limit ${TABLE_PAGE}`,
   'needs-by-outcome': `
     select sa.id, sa.name as social_area, coalesce(n.outcome::text, 'OPEN') as outcome, count(*) as needs
     from need n left join social_area sa on sa.id = n.social_area_id
@@ -82,14 +95,15 @@ export const HAND_WRITTEN_SQL: Record<RequiredReport, string> = {
     order by sa.name nulls last, 3`,
   'overdue-evaluations': `
     select e.id, o.title, sa.name as social_area, p.name as provider, e.period_number, e.due_date,
-           current_date - e.due_date as days_overdue
+           current_date - e.due_date as days_overdue, count(*) over () as total_rows
     from evaluation e
     join offer o on o.id = e.offer_id
     left join social_area sa on sa.id = o.social_area_id
     join provider p on p.id = o.provider_id
     where e.state in ('DUE', 'CHANGES_REQUESTED') and e.due_date < current_date
       and $1::int[] is not null -- overdue in any year: the report takes no year filter
-    order by e.due_date, o.title`,
+    order by e.due_date, o.title, e.id
+    limit ${TABLE_PAGE}`,
   'budget-by-month': `
     select l.booked_on as month,
            coalesce(sum(l.amount) filter (where l.kind in ('COMMITMENT', 'CANCELLATION')), 0) as committed,
@@ -141,9 +155,16 @@ export const FROM_ENTRIES_SQL: Partial<Record<RequiredReport, string>> = {
 };
 
 /** The GraphQL operation the dashboard sends for one report. */
-export const REPORT_QUERY = `query BenchReport($key: String!, $filters: ReportFilterInput) {
-  report(key: $key, filters: $filters) { key rows rowIds totals summary asOf columns { key format } }
+export const REPORT_QUERY = `query BenchReport($key: String!, $filters: ReportFilterInput, $page: ReportPageInput) {
+  report(key: $key, filters: $filters, page: $page) { key rows rowIds totals totalRows offset summary asOf columns { key format } }
 }`;
+
+/** The variables of the dashboard's request for a report: a table report asks for its first page. */
+export const reportVariables = (key: RequiredReport, filters: BenchFilters) => ({
+  key,
+  filters,
+  ...(TABLE_REPORTS.includes(key) ? { page: { offset: 0, limit: TABLE_PAGE } } : {}),
+});
 
 /** One GraphQL answer: its rows, or the first error's code and message. */
 export type GraphQLOutcome = { rows: number } | { error: string };

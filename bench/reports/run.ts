@@ -22,6 +22,7 @@ import {
   measureSql,
   type PlanSummary,
   REPORT_QUERY,
+  reportVariables,
   type ReportMeasurement,
   STATE_TARGETS,
   type Targets,
@@ -265,7 +266,7 @@ async function runScale(
         const response = await fetch(`${platform.url}/graphql`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', cookie },
-          body: JSON.stringify({ query: REPORT_QUERY, variables: { key, filters: reportFilters } }),
+          body: JSON.stringify({ query: REPORT_QUERY, variables: reportVariables(key, reportFilters) }),
         });
         const body = (await response.json()) as {
           data?: { report?: { rows: unknown[] } | null } | null;
