@@ -49,4 +49,17 @@ describe('summary tables of datasets', () => {
       expect(narrowed.sql).toMatch(/from ledger_entry le/);
     }
   });
+
+  it('a report whose rows are unique by the dataset’s row key does not group', async () => {
+    for (const key of ['offer-overview', 'overdue-evaluations']) {
+      const compiled = compileReport(await definition(key), { years: [2025] }, committee, {
+        offset: 0,
+        limit: 50,
+      });
+      expect(compiled.sql, key).not.toMatch(/group by/);
+      expect(compiled.sql, key).toMatch(/count\(\*\) over \(\) as total_rows/);
+    }
+    const budget = compileReport(await definition('budget-use'), { years: [2025] }, committee);
+    expect(budget.sql).toMatch(/group by/);
+  });
 });

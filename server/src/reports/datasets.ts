@@ -37,6 +37,8 @@ export interface DatasetMeasure {
   sql: string;
   /** Whether the figures of several rows add up to a meaningful total (sums do, averages do not). */
   additive: boolean;
+  /** The figure of a single row of the dataset, for reports whose rows are unique by the dataset's row key. */
+  rowSql?: string;
 }
 
 /** A fixed condition a report may pick, such as "overdue". */
@@ -65,6 +67,19 @@ export interface Dataset {
    */
   filters: Partial<Record<FilterKey, string>>;
   conditions?: Record<string, DatasetCondition>;
+  /**
+   * For a dataset with one row per key (an offer, an evaluation): the dimensions that together name a
+   * row. A report showing all of them groups by the primary keys of the joined tables instead of every
+   * expression (PostgreSQL knows that a table's columns depend on its primary key), or not at all when
+   * each measure has its figure for one row (`rowSql`), and is ordered no further than those dimensions,
+   * so an expression needed neither for grouping nor for the order (a subquery) runs only for the rows
+   * returned.
+   */
+  rowKey?: {
+    dimensions: string[];
+    /** The primary keys of every table a dimension or measure reads. */
+    groupBy: string[];
+  };
   /**
    * A pre-aggregated table that answers the reports needing nothing finer than it holds: same alias and
    * column names as `from`, so every fragment above reads it unchanged (its measures must be sums).

@@ -3,7 +3,7 @@ import { type Caller, Role } from '../common/context.js';
 import { Forbidden } from '../common/errors.js';
 import { isUuid } from '../common/uuid.scalar.js';
 import { FinancingKind } from '../master-data/offer-category.entity.js';
-import { DATASETS, type Dataset, type FilterKey, sourceOf } from './datasets.js';
+import { DATASETS, type Dataset, type DatasetMeasure, type FilterKey, sourceOf } from './datasets.js';
 import type { ReportDefinition } from './report-definition.js';
 import { describeFilters } from './report-filters.js';
 import { germanCount, summarize } from './report-summary.js';
@@ -37,21 +37,6 @@ interface Fragment {
 
 /** One page of a report's rows: `limit` rows from row `offset` (from 0). */
 export type ReportPage = Pick<ReportPageInput, 'offset' | 'limit'>;
-
-/**
- * A dataset with one row per value of a key (the offers: one row per offer). A report that shows the key's
- * dimension groups by the primary keys of the joined tables instead of every expression (PostgreSQL knows
- * that a table's columns depend on its primary key) and is ordered no further than that dimension, so an
- * expression needed neither for grouping nor for the order (a subquery) runs only for the rows returned.
- */
-export interface RowKeyedDataset {
-  rowKey: {
-    /** The dimension whose id is the key of a row. */
-    dimension: string;
-    /** The primary keys of every table a dimension or measure reads. */
-    groupBy: string[];
-  };
-}
 
 /** The compiled query of a report; `paged`: one page, each row carrying the total rows and totals. */
 export interface CompiledReport extends Fragment {
@@ -136,13 +121,19 @@ export function compileReport(
   const dimensions = definition.dimensions.map((key) => dataset.dimensions.find((d) => d.key === key)!);
   const measures = definition.measures.map((key) => dataset.measures.find((m) => m.key === key)!);
   const paged = pagedInSql(definition, page);
+  const rowKey = dataset.rowKey;
+  const keyed =
+    rowKey && rowKey.dimensions.every((key) => definition.dimensions.includes(key)) ? rowKey : undefined;
+  // One row per key, and every measure has its value for one row: no grouping at all.
+  const ungrouped = keyed !== undefined && measures.every((m) => m.rowSql !== undefined);
+  const measureSql = (m: DatasetMeasure) => (ungrouped ? m.rowSql! : m.sql);
   const select = [
     ...dimensions.flatMap((d, i) => [`${d.sql} as d${i}`, ...(d.idSql ? [`${d.idSql} as i${i}`] : [])]),
-    ...measures.map((m, i) => `${m.sql} as m${i}`),
+    ...measures.map((m, i) => `${measureSql(m)} as m${i}`),
     ...(paged
       ? [
           'count(*) over () as total_rows',
-          ...measures.flatMap((m, i) => (m.additive ? [`sum(${m.sql}) over () as t${i}`] : [])),
+          ...measures.flatMap((m, i) => (m.additive ? [`sum(${measureSql(m)}) over () as t${i}`] : [])),
         ]
       : []),
   ];
@@ -157,9 +148,11 @@ export function compileReport(
   }
   for (const key of definition.conditions ?? [])
     where.push({ sql: dataset.conditions![key].sql, bindings: [] });
-  const rowKey = (dataset as Partial<RowKeyedDataset>).rowKey;
-  const keyed = rowKey && definition.dimensions.includes(rowKey.dimension) ? rowKey : undefined;
-  const groupBy = keyed ? keyed.groupBy : dimensions.flatMap((d) => [d.sql, ...(d.idSql ? [d.idSql] : [])]);
+  const groupBy = ungrouped
+    ? []
+    : keyed
+      ? keyed.groupBy
+      : dimensions.flatMap((d) => [d.sql, ...(d.idSql ? [d.idSql] : [])]);
   // The declared sort, then each dimension with its id, so equal names keep one order from page to page.
   const order: string[] = [];
   const ordered = new Set<string>();
@@ -179,10 +172,12 @@ export function compileReport(
     if (dimensionIndex >= 0) dimensionOrder(dimensionIndex, direction);
     else orderBy(`m${definition.measures.indexOf(entry.key)}`, direction);
   }
+  const orderedKeys = new Set<string>();
   for (const [index, d] of dimensions.entries()) {
     dimensionOrder(index, 'asc');
+    orderedKeys.add(d.key);
     // Rows are unique by the key: nothing after it changes the order.
-    if (keyed && d.key === keyed.dimension) break;
+    if (keyed && keyed.dimensions.every((key) => orderedKeys.has(key))) break;
   }
   const sql = [
     `select ${select.join(', ')}`,
@@ -195,7 +190,9 @@ export function compileReport(
     groupBy.length > 0 ? `group by ${groupBy.join(', ')}` : '',
     order.length > 0 ? `order by ${order.join(', ')}` : '',
     paged ? 'limit ? offset ?' : 'limit ?',
-  ].join('\n');
+  ]
+    .filter((part) => part !== '')
+    .join('\n');
   return {
     sql,
     bindings: [

@@ -90,6 +90,8 @@ export const evaluations: Dataset = {
     ) ga on true`,
   socialAreaSql: 'o.social_area_id',
   regionalTeamSql: 'sa.regional_team_id',
+  // an evaluation is its offer's evaluation of one period (unique)
+  rowKey: { dimensions: ['offer', 'period'], groupBy: ['e.id', 'o.id', 'sa.id', 'rt.id', 'p.id'] },
   dimensions: [
     { key: 'offer', label: 'Angebot', format: ReportValueFormat.TEXT, sql: 'o.title', idSql: 'o.id' },
     socialArea,
@@ -127,6 +129,7 @@ export const evaluations: Dataset = {
       label: 'Zielerreichung',
       format: ReportValueFormat.PERCENT,
       sql: 'round(avg(ga.percent), 1)',
+      rowSql: 'round(ga.percent, 1)',
       additive: false,
     },
     {
@@ -134,6 +137,7 @@ export const evaluations: Dataset = {
       label: 'Tage überfällig',
       format: ReportValueFormat.NUMBER,
       sql: `greatest(max(${TODAY} - e.due_date), 0)::int`,
+      rowSql: `greatest(${TODAY} - e.due_date, 0)::int`,
       additive: false,
     },
     count('Evaluationen'),

@@ -45,6 +45,8 @@ export const count = (label: string, sql = 'count(*)'): DatasetMeasure => ({
   format: ReportValueFormat.NUMBER,
   sql: `${sql}::int`,
   additive: true,
+  // a row of a dataset counts once (a sum of counts has no figure for one row)
+  ...(sql === 'count(*)' ? { rowSql: '1' } : {}),
 });
 export const cents = (key: string, label: string, kinds: string, extra = ''): DatasetMeasure => ({
   key,

@@ -1,5 +1,4 @@
 import type { Dataset } from '../datasets.js';
-import type { RowKeyedDataset } from '../report-query.js';
 import { ReportValueFormat } from '../report.types.js';
 import {
   GERMAN,
@@ -17,7 +16,7 @@ import {
  * list, not a join: grouped by the offer, PostgreSQL evaluates it only for the rows it returns (one page),
  * from the index of open evaluations by offer and due date (Migration20261207000001_offer_report_paging).
  */
-export const offers: Dataset & RowKeyedDataset = {
+export const offers: Dataset = {
   key: 'offers',
   label: 'Angebote',
   from: `from offer o ${areaJoins('o.social_area_id')}
@@ -25,7 +24,7 @@ export const offers: Dataset & RowKeyedDataset = {
     join offer_category c on c.id = o.offer_category_id`,
   socialAreaSql: 'o.social_area_id',
   regionalTeamSql: 'sa.regional_team_id',
-  rowKey: { dimension: 'offer', groupBy: ['o.id', 'sa.id', 'rt.id', 'p.id', 'c.id'] },
+  rowKey: { dimensions: ['offer'], groupBy: ['o.id', 'sa.id', 'rt.id', 'p.id', 'c.id'] },
   dimensions: [
     {
       key: 'offer',
@@ -79,6 +78,7 @@ export const offers: Dataset & RowKeyedDataset = {
       label: 'Bewilligt',
       format: ReportValueFormat.CENTS,
       sql: 'coalesce(sum(o.approved_amount), 0)::bigint',
+      rowSql: 'coalesce(o.approved_amount, 0)::bigint',
       additive: true,
     },
     count('Angebote'),
