@@ -25,6 +25,8 @@ describe('summary tables of datasets', () => {
           `${dataset.key}: ${key}`,
         ).toContain(key);
       for (const key of summary.filters) expect(dataset.filters[key], `${dataset.key}: ${key}`).toBeTruthy();
+      for (const key of Object.keys(summary.groupBy ?? {}))
+        expect(summary.dimensions, `${dataset.key}: groupBy ${key}`).toContain(key);
       for (const key of summary.measures) {
         const measure = dataset.measures.find((m) => m.key === key);
         expect(measure, `${dataset.key}: ${key}`).toBeDefined();
@@ -41,6 +43,7 @@ describe('summary tables of datasets', () => {
       const plain = compileReport(report, { years: [2025], financingKinds: ['FEE'] }, committee);
       expect(plain.sql).toMatch(/from ledger_month_total le/);
       expect(plain.sql).not.toMatch(/ledger_entry/);
+      if (key === 'budget-by-month') expect(plain.sql).toMatch(/group by le\.booked_on/);
       const narrowed = compileReport(
         { ...report, filters: { ...report.filters, keys: [...report.filters.keys, 'providerIds'] } },
         { years: [2025], providerIds: ['7d0f2f9e-3c1b-4a57-9a53-2f7c8f1f0a11'] },

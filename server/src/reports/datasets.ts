@@ -94,17 +94,22 @@ export interface DatasetSummary {
   dimensions: string[];
   measures: string[];
   filters: FilterKey[];
+  /**
+   * Per dimension, a plain column of the summary to group and order by, of which the dimension's
+   * expression is a function: PostgreSQL then computes the expression once per group, not per row.
+   */
+  groupBy?: Partial<Record<string, string>>;
 }
 
 /**
- * Where a report reads its rows: the dataset's summary when it holds every dimension, measure and
- * applied filter the report needs (and the report picks no condition), else the dataset's rows.
+ * The summary a report reads instead of the dataset's rows: the dataset's summary when it holds every
+ * dimension, measure and applied filter the report needs (and the report picks no condition), else none.
  */
-export function sourceOf(
+export function summaryFor(
   dataset: Dataset,
   report: { dimensions: string[]; measures: string[]; conditions?: string[] },
   appliedFilterKeys: FilterKey[],
-): string {
+): DatasetSummary | undefined {
   const summary = dataset.summary;
   const fits =
     summary &&
@@ -112,7 +117,7 @@ export function sourceOf(
     report.dimensions.every((key) => summary.dimensions.includes(key)) &&
     report.measures.every((key) => summary.measures.includes(key)) &&
     appliedFilterKeys.every((key) => summary.filters.includes(key));
-  return fits ? summary.from : dataset.from;
+  return fits ? summary : undefined;
 }
 
 /** Every dataset a report may read, by key. */

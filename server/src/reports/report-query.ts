@@ -3,7 +3,14 @@ import { type Caller, Role } from '../common/context.js';
 import { Forbidden } from '../common/errors.js';
 import { isUuid } from '../common/uuid.scalar.js';
 import { FinancingKind } from '../master-data/offer-category.entity.js';
-import { DATASETS, type Dataset, type DatasetMeasure, type FilterKey, sourceOf } from './datasets.js';
+import {
+  DATASETS,
+  type Dataset,
+  type DatasetDimension,
+  type DatasetMeasure,
+  type FilterKey,
+  summaryFor,
+} from './datasets.js';
 import type { ReportDefinition } from './report-definition.js';
 import { describeFilters } from './report-filters.js';
 import { germanCount, summarize } from './report-summary.js';
@@ -121,6 +128,13 @@ export function compileReport(
   const dimensions = definition.dimensions.map((key) => dataset.dimensions.find((d) => d.key === key)!);
   const measures = definition.measures.map((key) => dataset.measures.find((m) => m.key === key)!);
   const paged = pagedInSql(definition, page);
+  const summary = summaryFor(
+    dataset,
+    definition,
+    definition.filters.keys.filter((key) => filters[key]?.length),
+  );
+  /** What a dimension is grouped and ordered by: the summary's plain column for it, or its expression. */
+  const groupSql = (d: DatasetDimension) => summary?.groupBy?.[d.key] ?? d.sql;
   const rowKey = dataset.rowKey;
   const keyed =
     rowKey && rowKey.dimensions.every((key) => definition.dimensions.includes(key)) ? rowKey : undefined;
@@ -152,7 +166,7 @@ export function compileReport(
     ? []
     : keyed
       ? keyed.groupBy
-      : dimensions.flatMap((d) => [d.sql, ...(d.idSql ? [d.idSql] : [])]);
+      : dimensions.flatMap((d) => [groupSql(d), ...(d.idSql ? [d.idSql] : [])]);
   // The declared sort, then each dimension with its id, so equal names keep one order from page to page.
   const order: string[] = [];
   const ordered = new Set<string>();
@@ -163,7 +177,7 @@ export function compileReport(
   };
   const dimensionOrder = (index: number, direction: 'asc' | 'desc') => {
     const d = dimensions[index]!;
-    for (const part of d.orderSql ?? [d.sql]) orderBy(part, direction);
+    for (const part of d.orderSql ?? [groupSql(d)]) orderBy(part, direction);
     if (d.idSql) orderBy(d.idSql, direction);
   };
   for (const entry of definition.sort ?? []) {
@@ -181,11 +195,7 @@ export function compileReport(
   }
   const sql = [
     `select ${select.join(', ')}`,
-    sourceOf(
-      dataset,
-      definition,
-      definition.filters.keys.filter((key) => filters[key]?.length),
-    ),
+    summary?.from ?? dataset.from,
     `where ${where.map((part) => part.sql).join(' and ')}`,
     groupBy.length > 0 ? `group by ${groupBy.join(', ')}` : '',
     order.length > 0 ? `order by ${order.join(', ')}` : '',

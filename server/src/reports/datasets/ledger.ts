@@ -72,5 +72,7 @@ export const ledger: Dataset = {
       'paidFee',
     ],
     filters: ['years', 'socialAreaIds', 'regionalTeamIds', 'financingKinds'],
+    // booked_on of a total is already its month's first day: group by it, format once per month
+    groupBy: { month: 'le.booked_on' },
   },
 };
