@@ -48,6 +48,11 @@ export type ReportPage = Pick<ReportPageInput, 'offset' | 'limit'>;
 /** The compiled query of a report; `paged`: one page, each row carrying the total rows and totals. */
 export interface CompiledReport extends Fragment {
   paged: boolean;
+  /**
+   * For a page of an ungrouped report: the number of rows and the totals, counted without formatting a
+   * row (the page's own query then formats only the rows it returns).
+   */
+  totalsQuery?: Fragment;
 }
 
 /**
@@ -144,7 +149,7 @@ export function compileReport(
   const select = [
     ...dimensions.flatMap((d, i) => [`${d.sql} as d${i}`, ...(d.idSql ? [`${d.idSql} as i${i}`] : [])]),
     ...measures.map((m, i) => `${measureSql(m)} as m${i}`),
-    ...(paged
+    ...(paged && !ungrouped
       ? [
           'count(*) over () as total_rows',
           ...measures.flatMap((m, i) => (m.additive ? [`sum(${measureSql(m)}) over () as t${i}`] : [])),
@@ -193,23 +198,38 @@ export function compileReport(
     // Rows are unique by the key: nothing after it changes the order.
     if (keyed && keyed.dimensions.every((key) => orderedKeys.has(key))) break;
   }
+  const from = summary?.from ?? dataset.from;
+  const whereSql = `where ${where.map((part) => part.sql).join(' and ')}`;
   const sql = [
     `select ${select.join(', ')}`,
-    summary?.from ?? dataset.from,
-    `where ${where.map((part) => part.sql).join(' and ')}`,
+    from,
+    whereSql,
     groupBy.length > 0 ? `group by ${groupBy.join(', ')}` : '',
     order.length > 0 ? `order by ${order.join(', ')}` : '',
     paged ? 'limit ? offset ?' : 'limit ?',
   ]
     .filter((part) => part !== '')
     .join('\n');
+  const whereBindings = where.flatMap((part) => part.bindings);
   return {
     sql,
-    bindings: [
-      ...where.flatMap((part) => part.bindings),
-      ...(paged ? [page.limit, page.offset] : [rowLimit(definition)]),
-    ],
+    bindings: [...whereBindings, ...(paged ? [page.limit, page.offset] : [rowLimit(definition)])],
     paged,
+    ...(paged && ungrouped
+      ? {
+          totalsQuery: {
+            sql: [
+              `select ${[
+                'count(*) as total_rows',
+                ...measures.flatMap((m, i) => (m.additive ? [`sum(${m.rowSql}) as t${i}`] : [])),
+              ].join(', ')}`,
+              from,
+              whereSql,
+            ].join('\n'),
+            bindings: whereBindings,
+          },
+        }
+      : {}),
   };
 }
 
@@ -272,8 +292,15 @@ export async function runReport({
       const applied = applyFilters(definition, filters, now);
       const query = compileReport(definition, applied, caller, page);
       const result = await trx.raw<{ rows: RawRow[] }>(query.sql, query.bindings as Knex.RawBinding[]);
-      let totalsRow: RawRow | undefined = result.rows[0];
-      if (query.paged && !totalsRow && page!.offset > 0) {
+      let totalsRow: RawRow | undefined = query.totalsQuery
+        ? (
+            await trx.raw<{ rows: RawRow[] }>(
+              query.totalsQuery.sql,
+              query.totalsQuery.bindings as Knex.RawBinding[],
+            )
+          ).rows[0]
+        : result.rows[0];
+      if (query.paged && !query.totalsQuery && !totalsRow && page!.offset > 0) {
         // A page past the last row: the first row carries the total and the totals.
         const first = await trx.raw<{ rows: RawRow[] }>(query.sql, [
           ...query.bindings.slice(0, -2),
