@@ -60,9 +60,11 @@ describe('summary tables of datasets', () => {
         limit: 50,
       });
       expect(compiled.sql, key).not.toMatch(/group by/);
-      // the page formats its rows only; the count and the totals come from a query of their own
-      expect(compiled.sql, key).not.toMatch(/over \(\)/);
-      expect(compiled.totalsQuery?.sql, key).toMatch(/^select count\(\*\) as total_rows/);
+      // the page is chosen on the keys (with the count over all rows), then only its rows are formatted
+      expect(compiled.sql, key).toMatch(
+        /^with page as \(\nselect [eo]\.id as row_id, count\(\*\) over \(\) as total_rows/,
+      );
+      expect(compiled.sql, key).toMatch(/join page on page\.row_id = [eo]\.id/);
     }
     const budget = compileReport(await definition('budget-use'), { years: [2025] }, committee);
     expect(budget.sql).toMatch(/group by/);

@@ -77,6 +77,8 @@ export interface Dataset {
    */
   rowKey?: {
     dimensions: string[];
+    /** The primary key of a row (the offer's, the evaluation's id). */
+    idSql: string;
     /** The primary keys of every table a dimension or measure reads. */
     groupBy: string[];
   };

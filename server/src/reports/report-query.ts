@@ -48,11 +48,6 @@ export type ReportPage = Pick<ReportPageInput, 'offset' | 'limit'>;
 /** The compiled query of a report; `paged`: one page, each row carrying the total rows and totals. */
 export interface CompiledReport extends Fragment {
   paged: boolean;
-  /**
-   * For a page of an ungrouped report: the number of rows and the totals, counted without formatting a
-   * row (the page's own query then formats only the rows it returns).
-   */
-  totalsQuery?: Fragment;
 }
 
 /**
@@ -149,7 +144,7 @@ export function compileReport(
   const select = [
     ...dimensions.flatMap((d, i) => [`${d.sql} as d${i}`, ...(d.idSql ? [`${d.idSql} as i${i}`] : [])]),
     ...measures.map((m, i) => `${measureSql(m)} as m${i}`),
-    ...(paged && !ungrouped
+    ...(paged && !(ungrouped && keyed)
       ? [
           'count(*) over () as total_rows',
           ...measures.flatMap((m, i) => (m.additive ? [`sum(${measureSql(m)}) over () as t${i}`] : [])),
@@ -189,7 +184,11 @@ export function compileReport(
     const direction = entry.direction === 'DESC' ? 'desc' : 'asc';
     const dimensionIndex = definition.dimensions.indexOf(entry.key);
     if (dimensionIndex >= 0) dimensionOrder(dimensionIndex, direction);
-    else orderBy(`m${definition.measures.indexOf(entry.key)}`, direction);
+    else {
+      // by its alias, or (ungrouped, where a page is chosen before the select list exists) its expression
+      const index = definition.measures.indexOf(entry.key);
+      orderBy(ungrouped ? `(${measures[index]!.rowSql})` : `m${index}`, direction);
+    }
   }
   const orderedKeys = new Set<string>();
   for (const [index, d] of dimensions.entries()) {
@@ -200,36 +199,56 @@ export function compileReport(
   }
   const from = summary?.from ?? dataset.from;
   const whereSql = `where ${where.map((part) => part.sql).join(' and ')}`;
+  const whereBindings = where.flatMap((part) => part.bindings);
+  const orderSql = order.length > 0 ? `order by ${order.join(', ')}` : '';
+  if (paged && ungrouped && keyed) {
+    // A page of a report with one row per key: the page is chosen on the keys and the raw values the
+    // order needs, with the number of rows and the totals as window figures over those narrow rows; only
+    // the rows of the page are then joined again and formatted.
+    const pageSql = [
+      `select ${[
+        `${keyed.idSql} as row_id`,
+        'count(*) over () as total_rows',
+        ...measures.flatMap((m, i) => (m.additive ? [`sum(${m.rowSql}) over () as t${i}`] : [])),
+      ].join(', ')}`,
+      from,
+      whereSql,
+      orderSql,
+      'limit ? offset ?',
+    ]
+      .filter((part) => part !== '')
+      .join('\n');
+    const totalsColumns = [
+      'page.total_rows',
+      ...measures.flatMap((m, i) => (m.additive ? [`page.t${i}`] : [])),
+    ];
+    return {
+      sql: [
+        `with page as (\n${pageSql}\n)`,
+        `select ${[...select, ...totalsColumns].join(', ')}`,
+        `${from}\njoin page on page.row_id = ${keyed.idSql}`,
+        orderSql,
+      ]
+        .filter((part) => part !== '')
+        .join('\n'),
+      bindings: [...whereBindings, page.limit, page.offset],
+      paged,
+    };
+  }
   const sql = [
     `select ${select.join(', ')}`,
     from,
     whereSql,
     groupBy.length > 0 ? `group by ${groupBy.join(', ')}` : '',
-    order.length > 0 ? `order by ${order.join(', ')}` : '',
+    orderSql,
     paged ? 'limit ? offset ?' : 'limit ?',
   ]
     .filter((part) => part !== '')
     .join('\n');
-  const whereBindings = where.flatMap((part) => part.bindings);
   return {
     sql,
     bindings: [...whereBindings, ...(paged ? [page.limit, page.offset] : [rowLimit(definition)])],
     paged,
-    ...(paged && ungrouped
-      ? {
-          totalsQuery: {
-            sql: [
-              `select ${[
-                'count(*) as total_rows',
-                ...measures.flatMap((m, i) => (m.additive ? [`sum(${m.rowSql}) as t${i}`] : [])),
-              ].join(', ')}`,
-              from,
-              whereSql,
-            ].join('\n'),
-            bindings: whereBindings,
-          },
-        }
-      : {}),
   };
 }
 
@@ -292,15 +311,8 @@ export async function runReport({
       const applied = applyFilters(definition, filters, now);
       const query = compileReport(definition, applied, caller, page);
       const result = await trx.raw<{ rows: RawRow[] }>(query.sql, query.bindings as Knex.RawBinding[]);
-      let totalsRow: RawRow | undefined = query.totalsQuery
-        ? (
-            await trx.raw<{ rows: RawRow[] }>(
-              query.totalsQuery.sql,
-              query.totalsQuery.bindings as Knex.RawBinding[],
-            )
-          ).rows[0]
-        : result.rows[0];
-      if (query.paged && !query.totalsQuery && !totalsRow && page!.offset > 0) {
+      let totalsRow: RawRow | undefined = result.rows[0];
+      if (query.paged && !totalsRow && page!.offset > 0) {
         // A page past the last row: the first row carries the total and the totals.
         const first = await trx.raw<{ rows: RawRow[] }>(query.sql, [
           ...query.bindings.slice(0, -2),

@@ -50,8 +50,8 @@ interface PgConnection {
 /**
  * Runs `work` in one read-only transaction (with a statement timeout) on one connection of `db`: a report
  * can never write, whatever its SQL, and all its queries see one snapshot, whose time `work` receives.
- * Besides the work it costs two round trips, the opening and the commit (knex's own transaction would
- * take four: begin, the settings, the time, commit). `opening`, a query without bindings, runs in the
+ * Besides the work it waits for one round trip, the opening (knex's own transaction would take four:
+ * begin, the settings, the time, commit). `opening`, a query without bindings, runs in the
  * opening round trip; `work` receives its rows.
  */
 export async function readOnly<T>(
@@ -73,7 +73,9 @@ export async function readOnly<T>(
         db.raw(sql, bindings as Knex.RawBinding[]).connection(connection) as unknown as Promise<R>,
     };
     const value = await work(reader, asOf, opening ? results[3]!.rows : []);
-    await connection.query('commit');
+    // A read-only transaction has nothing to lose at its commit: it is sent, and the connection goes back
+    // to the pool without waiting for the answer (its next query queues behind the commit).
+    void connection.query('commit').catch(() => undefined);
     return value;
   } catch (error) {
     // Ends the transaction (or nothing, when it never began) before the connection goes back to the pool.

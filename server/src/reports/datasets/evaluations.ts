@@ -91,7 +91,11 @@ export const evaluations: Dataset = {
   socialAreaSql: 'o.social_area_id',
   regionalTeamSql: 'sa.regional_team_id',
   // an evaluation is its offer's evaluation of one period (unique)
-  rowKey: { dimensions: ['offer', 'period'], groupBy: ['e.id', 'o.id', 'sa.id', 'rt.id', 'p.id'] },
+  rowKey: {
+    dimensions: ['offer', 'period'],
+    idSql: 'e.id',
+    groupBy: ['e.id', 'o.id', 'sa.id', 'rt.id', 'p.id'],
+  },
   dimensions: [
     { key: 'offer', label: 'Angebot', format: ReportValueFormat.TEXT, sql: 'o.title', idSql: 'o.id' },
     socialArea,

@@ -24,7 +24,7 @@ export const offers: Dataset = {
     join offer_category c on c.id = o.offer_category_id`,
   socialAreaSql: 'o.social_area_id',
   regionalTeamSql: 'sa.regional_team_id',
-  rowKey: { dimensions: ['offer'], groupBy: ['o.id', 'sa.id', 'rt.id', 'p.id', 'c.id'] },
+  rowKey: { dimensions: ['offer'], idSql: 'o.id', groupBy: ['o.id', 'sa.id', 'rt.id', 'p.id', 'c.id'] },
   dimensions: [
     {
       key: 'offer',
