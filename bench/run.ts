@@ -1,9 +1,6 @@
 import 'reflect-metadata';
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { once } from 'node:events';
 import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +10,7 @@ import { compileFormValidator, deriveValues, type FormValues } from '../form-log
 import { startEmbeddedPostgres } from '../server/src/database/embedded-postgres.js';
 import { ensureDatabase } from '../server/src/database/ensure-database.js';
 import { DEMO_PROVIDER_USER } from '../server/src/users/demo-users.js';
+import { type Child, freePort, signIn, startChild } from './processes.js';
 
 /**
  * Measures the platform against a bare-stack floor (bench/floor-server.ts) in one run, on one embedded
@@ -58,15 +56,6 @@ interface Measurement {
   p99: number;
   requests: number;
   errors: number;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 function scenarios(sampleData: unknown): Scenario[] {
@@ -158,85 +147,6 @@ async function memoryOf(pid: number | undefined): Promise<{ peakMiB: number; cur
   } catch {
     return null;
   }
-}
-
-interface Child {
-  name: string;
-  url: string;
-  process: ChildProcess;
-  output(): string;
-  stop(): Promise<void>;
-}
-
-/** Starts a compiled server and waits until it answers a GraphQL request. */
-async function startChild(name: string, script: string, env: Record<string, string>): Promise<Child> {
-  const port = await freePort();
-  // BENCH_PLATFORM_NODE_ARGS="--cpu-prof --cpu-prof-dir=prof" profiles the platform (written when it stops).
-  const nodeArgs =
-    name === 'platform' ? (process.env.BENCH_PLATFORM_NODE_ARGS?.split(' ').filter(Boolean) ?? []) : [];
-  const child = spawn(process.execPath, [...nodeArgs, script], {
-    env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const collect = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-20_000);
-  };
-  child.stdout.on('data', collect);
-  child.stderr.on('data', collect);
-  const url = `http://127.0.0.1:${port}`;
-  const started = Date.now();
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`${name} server exited with ${child.exitCode}:\n${output}`);
-    if (Date.now() - started > 120_000) {
-      child.kill('SIGKILL');
-      throw new Error(`${name} server did not answer within 120 s:\n${output}`);
-    }
-    try {
-      const response = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: '{"query":"{ __typename }"}',
-      });
-      if (response.ok) break;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  return {
-    name,
-    url,
-    process: child,
-    output: () => output,
-    async stop() {
-      if (child.exitCode !== null) return;
-      const exited = once(child, 'exit');
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
-}
-
-/**
- * Signs in once and returns the Cookie header of the session: the platform answers only signed-in
- * requests, and every request then resolves its caller from that session (as a browser's would).
- */
-async function signIn(url: string, user: { email: string; password: string }): Promise<string> {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      query:
-        'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { id } }',
-      variables: user,
-    }),
-  });
-  const cookie = response.headers.get('set-cookie')?.split(';', 1)[0];
-  if (!response.ok || !cookie) throw new Error(`sign-in as ${user.email} failed: ${await response.text()}`);
-  return cookie;
 }
 
 async function postgresVersion(url: string): Promise<string> {

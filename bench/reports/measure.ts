@@ -293,7 +293,8 @@ export interface Targets {
 export const COUNTY_TARGETS: Targets = { p95Ms: 100, ratio: 1.5 };
 export const STATE_TARGETS: Targets = { p95Ms: 500, ratio: 1.5 };
 
-const ms = (value: number) => (value < 10 ? value.toFixed(1) : value.toFixed(0));
+/** Milliseconds as the tables print them: one decimal below 10, whole above. */
+export const ms = (value: number) => (value < 10 ? value.toFixed(1) : value.toFixed(0));
 const ratio = (value: number | null) => (value === null ? '–' : `${value.toFixed(2)}×`);
 
 /** The results as a Markdown table with whether the targets hold. */

@@ -1,8 +1,5 @@
 import 'reflect-metadata';
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { chmod, mkdir, mkdtemp, rm, statfs, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +17,7 @@ import {
   measureReports,
   FROM_ENTRIES_SQL,
   measureSql,
+  ms,
   type PlanSummary,
   REPORT_QUERY,
   reportVariables,
@@ -28,6 +26,7 @@ import {
   type Targets,
   type Transport,
 } from './measure.js';
+import { type Child, freePort, signIn, startChild } from '../processes.js';
 
 /**
  * `npm run bench:reports`: for each scale, a database of its own on one embedded PostgreSQL, the platform
@@ -59,95 +58,21 @@ const FLOOR_QUERY = JSON.stringify({ query: 'query BenchFloor { __typename }' })
 
 const COMMITTEE_USER = DEMO_USERS.find((user) => user.roles.includes(Role.COMMITTEE))!;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-interface Platform {
-  url: string;
-  process: ChildProcess;
-  output(): string;
-  stop(): Promise<void>;
-}
-
-/** Starts the compiled platform on a database and waits until it answers a GraphQL request. */
-async function startPlatform(databaseUrl: string): Promise<Platform> {
+/** Starts the compiled platform (production mode, demo users) on a database; it answers GraphQL when this returns. */
+function startPlatform(databaseUrl: string): Promise<Child> {
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const port = await freePort();
-  const child = spawn(process.execPath, [path.join(here, '../../server/src/main.js')], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      PORT: String(port),
+  return startChild(
+    'platform',
+    path.join(here, '../../server/src/main.js'),
+    {
       DATABASE_URL: databaseUrl,
       // The demo users give the bench a committee member to sign in as.
       DEMO_DATA: 'true',
       LOG_LEVEL: 'warn',
       ALLOWED_HOSTS: 'localhost,127.0.0.1',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const collect = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-20_000);
-  };
-  child.stdout.on('data', collect);
-  child.stderr.on('data', collect);
-  const url = `http://127.0.0.1:${port}`;
-  const started = Date.now();
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`platform exited with ${child.exitCode}:\n${output}`);
-    if (Date.now() - started > 180_000) {
-      child.kill('SIGKILL');
-      throw new Error(`platform did not answer within 180 s:\n${output}`);
-    }
-    try {
-      const response = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: '{"query":"{ __typename }"}',
-      });
-      if (response.ok) break;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  return {
-    url,
-    process: child,
-    output: () => output,
-    async stop() {
-      if (child.exitCode !== null) return;
-      const exited = once(child, 'exit');
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
-}
-
-async function signIn(url: string): Promise<string> {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      query:
-        'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { id } }',
-      variables: { email: COMMITTEE_USER.email, password: COMMITTEE_USER.password },
-    }),
-  });
-  const cookie = response.headers.get('set-cookie')?.split(';', 1)[0];
-  if (!response.ok || !cookie)
-    throw new Error(`sign-in as ${COMMITTEE_USER.email} failed: ${await response.text()}`);
-  return cookie;
+    180_000,
+  );
 }
 
 /** The state scale, or the fraction of it that the free disk allows (with room to spare). */
@@ -187,8 +112,6 @@ interface ScaleResult {
   /** Whether the data was generated in an earlier run (BENCH_REPORTS_DATA_DIR). */
   reused: boolean;
 }
-
-const ms = (value: number) => (value < 10 ? value.toFixed(1) : value.toFixed(0));
 
 /** What an earlier run generated into this database, if it was this scale (BENCH_REPORTS_DATA_DIR). */
 async function earlierGeneration(
@@ -259,7 +182,7 @@ async function runScale(
       `generated in ${generationSeconds.toFixed(0)} s (with ANALYZE), database ${(databaseBytes / 1024 ** 3).toFixed(2)} GiB`,
     );
 
-    const cookie = await signIn(platform.url);
+    const cookie = await signIn(platform.url, COMMITTEE_USER);
     const filters = { years: [YEAR] };
     const transport: Transport = {
       graphql: async (key, reportFilters) => {

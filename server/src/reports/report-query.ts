@@ -141,15 +141,16 @@ export function compileReport(
   // One row per key, and every measure has its value for one row: no grouping at all.
   const ungrouped = keyed !== undefined && measures.every((m) => m.rowSql !== undefined);
   const measureSql = (m: DatasetMeasure) => (ungrouped ? m.rowSql! : m.sql);
+  /** The number of rows and the totals of additive measures over every row, as window figures. */
+  const windowTotals = [
+    'count(*) over () as total_rows',
+    ...measures.flatMap((m, i) => (m.additive ? [`sum(${measureSql(m)}) over () as t${i}`] : [])),
+  ];
   const select = [
     ...dimensions.flatMap((d, i) => [`${d.sql} as d${i}`, ...(d.idSql ? [`${d.idSql} as i${i}`] : [])]),
     ...measures.map((m, i) => `${measureSql(m)} as m${i}`),
-    ...(paged && !(ungrouped && keyed)
-      ? [
-          'count(*) over () as total_rows',
-          ...measures.flatMap((m, i) => (m.additive ? [`sum(${measureSql(m)}) over () as t${i}`] : [])),
-        ]
-      : []),
+    // an ungrouped page counts in its own subquery (below)
+    ...(paged && !ungrouped ? windowTotals : []),
   ];
   const scope = scopeCondition(caller, dataset);
   const where: Fragment[] = [scope];
@@ -206,11 +207,7 @@ export function compileReport(
     // order needs, with the number of rows and the totals as window figures over those narrow rows; only
     // the rows of the page are then joined again and formatted.
     const pageSql = [
-      `select ${[
-        `${keyed.idSql} as row_id`,
-        'count(*) over () as total_rows',
-        ...measures.flatMap((m, i) => (m.additive ? [`sum(${m.rowSql}) over () as t${i}`] : [])),
-      ].join(', ')}`,
+      `select ${[`${keyed.idSql} as row_id`, ...windowTotals].join(', ')}`,
       from,
       whereSql,
       orderSql,
