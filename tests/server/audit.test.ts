@@ -1,18 +1,17 @@
 import 'reflect-metadata';
 import { randomBytes, randomUUID } from 'node:crypto';
 import Fastify from 'fastify';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerAuditExport } from '../../server/src/audit/audit-export.js';
 import { runCommand } from '../../server/src/common/command.js';
 import { type Caller, Role } from '../../server/src/common/context.js';
 import { startOfferFollowUp } from '../../server/src/evaluations/offer-follow-up.js';
 import { Offer } from '../../server/src/offers/offer.entity.js';
-import { ensureRuntimeRole, grantRuntimeAccess } from '../../server/src/database/roles.js';
 import { buildGraphQLSchema } from '../../server/src/schema.js';
 import { costCalculation, newClientSubmissionId, sampleDataOf } from '../support/factories.js';
 import { CREATE_DRAFT, FORM_VERSION, PUBLISH, SUBMIT, UPDATE_DRAFT } from '../support/operations.js';
 import { type GraphQLResponse, startTestApi, type TestApi } from '../support/test-api.js';
+import { refusal, withRuntimeRole } from '../support/runtime-role.js';
 
 let api: TestApi;
 beforeAll(async () => {
@@ -1274,29 +1273,9 @@ describe('a command that fails leaves no event', () => {
 
 // --- Append-only --------------------------------------------------------------------------------------
 
-async function refusal(client: pg.Client, text: string): Promise<{ code?: string; message: string }> {
-  try {
-    await client.query(text);
-  } catch (error) {
-    return error as { code?: string; message: string };
-  }
-  throw new Error(`expected PostgreSQL to refuse: ${text}`);
-}
-
 describe('the audit trail is append-only', () => {
   it('the runtime role may add and read events but not change, delete or truncate them; the owner neither', async () => {
-    const owner = new pg.Client({ connectionString: api.databaseUrl });
-    await owner.connect();
-    const runtimeRole = `audit_rt_${randomBytes(4).toString('hex')}`;
-    const password = randomBytes(12).toString('hex');
-    const runtimeUrl = new URL(api.databaseUrl);
-    runtimeUrl.username = runtimeRole;
-    runtimeUrl.password = password;
-    const runtime = new pg.Client({ connectionString: runtimeUrl.toString() });
-    try {
-      await ensureRuntimeRole(owner, { user: runtimeRole, password });
-      await grantRuntimeAccess(owner, runtimeRole);
-      await runtime.connect();
+    await withRuntimeRole(api.databaseUrl, 'audit_rt', async ({ owner, runtime, runtimeRole }) => {
       expect((await runtime.query('select current_user as name')).rows[0].name).toBe(runtimeRole);
 
       await runtime.query(
@@ -1320,12 +1299,7 @@ describe('the audit trail is append-only', () => {
           message: expect.stringMatching(/append-only/),
         });
       }
-    } finally {
-      await runtime.end().catch(() => undefined);
-      await owner.query(`drop owned by ${runtimeRole}`).catch(() => undefined);
-      await owner.query(`drop role if exists ${runtimeRole}`).catch(() => undefined);
-      await owner.end();
-    }
+    });
   });
 });
 

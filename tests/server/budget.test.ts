@@ -1,11 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Caller, Role } from '../../server/src/common/context.js';
-import { ensureRuntimeRole, grantRuntimeAccess } from '../../server/src/database/roles.js';
 import { splitByBudgetYear } from '../../server/src/decisions/budget-split.js';
 import { feeAmount } from '../../server/src/decisions/decision.service.js';
 import { insertRow, sqlIn } from '../support/rows.js';
+import { refusal, withRuntimeRole } from '../support/runtime-role.js';
 import { startTestApi, type TestApi } from '../support/test-api.js';
 
 let api: TestApi;
@@ -540,15 +539,6 @@ describe('the priority list and the budget', () => {
   });
 });
 
-async function refusal(client: pg.Client, text: string): Promise<{ code?: string; message: string }> {
-  try {
-    await client.query(text);
-  } catch (error) {
-    return error as { code?: string; message: string };
-  }
-  throw new Error(`expected PostgreSQL to refuse: ${text}`);
-}
-
 describe('the ledger is append-only', () => {
   it('the app’s runtime role may add and read entries but not change, delete or truncate them; the owner neither', async () => {
     await insert('ledger_entry', {
@@ -558,18 +548,7 @@ describe('the ledger is append-only', () => {
       booked_on: '2027-01-01',
       reason: 'Probe',
     });
-    const owner = new pg.Client({ connectionString: api.databaseUrl });
-    await owner.connect();
-    const runtimeRole = `ledger_rt_${randomBytes(4).toString('hex')}`;
-    const password = randomBytes(12).toString('hex');
-    const runtimeUrl = new URL(api.databaseUrl);
-    runtimeUrl.username = runtimeRole;
-    runtimeUrl.password = password;
-    const runtime = new pg.Client({ connectionString: runtimeUrl.toString() });
-    try {
-      await ensureRuntimeRole(owner, { user: runtimeRole, password });
-      await grantRuntimeAccess(owner, runtimeRole);
-      await runtime.connect();
+    await withRuntimeRole(api.databaseUrl, 'ledger_rt', async ({ owner, runtime }) => {
       await runtime.query(
         `insert into ledger_entry (id, kind, amount, budget_year, booked_on, reason) values (gen_random_uuid(), 'ALLOCATION', 2, 2027, '2027-01-01', 'Probe')`,
       );
@@ -609,12 +588,7 @@ describe('the ledger is append-only', () => {
           message: expect.stringMatching(/permission denied/),
         });
       }
-    } finally {
-      await runtime.end().catch(() => undefined);
-      await owner.query(`drop owned by ${runtimeRole}`).catch(() => undefined);
-      await owner.query(`drop role if exists ${runtimeRole}`).catch(() => undefined);
-      await owner.end();
-    }
+    });
   });
 });
 
